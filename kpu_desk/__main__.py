@@ -1,0 +1,3 @@
+from kpu_desk.cli import main
+
+raise SystemExit(main())

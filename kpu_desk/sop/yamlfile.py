@@ -1,0 +1,115 @@
+"""Reading a YAML file into plain Python data, remembering the line of every value."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarbool import ScalarBoolean
+
+Path = tuple[Any, ...]
+
+
+class YamlReadError(ValueError):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+@dataclass
+class LineIndex:
+    """The line of each value in the file, by its path (keys and list indexes)."""
+
+    lines: dict[Path, int] = field(default_factory=lambda: {(): 1})
+
+    def line_of(self, path: Path) -> int:
+        path = tuple(path)
+        while path not in self.lines:
+            path = path[:-1]
+        return self.lines[path]
+
+
+def read_yaml(text: str) -> tuple[Any, LineIndex]:
+    """Parse text; raise YamlReadError (Indonesian message, line) on any problem."""
+    try:
+        tree = YAML(typ="rt", pure=True).load(text)
+    except MarkedYAMLError as exc:
+        raise YamlReadError(_mark_line(exc), _describe_yaml_error(exc)) from None
+    except (YAMLError, RecursionError, ValueError, TypeError, AttributeError) as exc:
+        raise YamlReadError(1, f"berkas tidak dapat dibaca sebagai YAML ({type(exc).__name__})") from None
+    index = LineIndex()
+    try:
+        plain = _plain(tree, (), index, set())
+    except RecursionError:
+        raise YamlReadError(1, "struktur berkas terlalu dalam") from None
+    return plain, index
+
+
+def _mark_line(exc: MarkedYAMLError) -> int:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else 1
+
+
+def _describe_yaml_error(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "kesalahan sintaks").strip()
+    if "duplicate key" in problem:
+        return "kunci yang sama ditulis dua kali"
+    return f"sintaks YAML tidak sah: {problem}"
+
+
+def _plain(node: Any, path: Path, index: LineIndex, stack: set[int]) -> Any:
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        if id(node) in stack:
+            raise YamlReadError(index.line_of(path), "alias YAML merujuk ke dirinya sendiri")
+        stack.add(id(node))
+        try:
+            if isinstance(node, CommentedMap):
+                return _plain_map(node, path, index, stack)
+            return _plain_seq(node, path, index, stack)
+        finally:
+            stack.discard(id(node))
+    return _plain_scalar(node)
+
+
+def _plain_map(node: CommentedMap, path: Path, index: LineIndex, stack: set[int]) -> dict:
+    result = {}
+    for key in node:
+        line = _line(node.lc.key, key, index.line_of(path))
+        if not isinstance(key, str) or isinstance(key, ScalarBoolean):
+            raise YamlReadError(line, f"kunci {key!r} harus berupa teks")
+        index.lines[path + (str(key),)] = line
+        result[str(key)] = _plain(node[key], path + (str(key),), index, stack)
+    return result
+
+
+def _plain_seq(node: CommentedSeq, path: Path, index: LineIndex, stack: set[int]) -> list:
+    result = []
+    for position, item in enumerate(node):
+        index.lines[path + (position,)] = _line(node.lc.item, position, index.line_of(path))
+        result.append(_plain(item, path + (position,), index, stack))
+    return result
+
+
+def _line(locate, key: Any, fallback: int) -> int:
+    try:
+        return locate(key)[0] + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return fallback
+
+
+def _plain_scalar(node: Any) -> Any:
+    if isinstance(node, ScalarBoolean) or isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, (datetime.date, datetime.datetime)) or node is None:
+        return node
+    return str(node)

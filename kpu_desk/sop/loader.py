@@ -116,6 +116,7 @@ class _Builder:
                 for i, b in enumerate(raw.get("branches", ()))
             ),
             entry=raw.get("entry"),
+            start=raw.get("start", False),
             form=tuple(self.form_field(f, path + ("form", i)) for i, f in enumerate(raw.get("form", ()))),
             line=self.lines.line_of(path),
         )

@@ -83,6 +83,11 @@ class Step:
     entry: str | None = None
     form: tuple[FormField, ...] = ()
     line: int = 0
+    start: bool = False  # a case may begin here although the symbol is not a capsule
+
+    @property
+    def begins_case(self) -> bool:
+        return self.start or self.symbol is Symbol.START
 
     @property
     def successors(self) -> tuple[int, ...]:
@@ -140,6 +145,7 @@ HEADER_FIELD_LABELS = {
     "tanggal_pembuatan": "Tanggal Pembuatan",
     "tanggal_pengesahan": "Tanggal Pengesahan",
     "tanggal_efektif": "Tanggal Efektif",
+    "tanggal_reviu": "Tanggal Reviu",
 }
 
 
@@ -220,7 +226,7 @@ class Sop:
 
     @property
     def start_steps(self) -> tuple[Step, ...]:
-        return tuple(s for s in self.steps if s.symbol is Symbol.START)
+        return tuple(s for s in self.steps if s.begins_case)
 
     @property
     def decision_count(self) -> int:

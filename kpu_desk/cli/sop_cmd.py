@@ -1,0 +1,84 @@
+"""`kpu-desk sop …`: list, show and check SOP definitions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kpu_desk.cli.output import fail, print_json, print_table
+from kpu_desk.sop.issues import Severity
+from kpu_desk.sop.library import check_files, load_sops, shipped_sop_paths
+from kpu_desk.sop.model import Sop
+from kpu_desk.sop.serialize import sop_summary, sop_to_dict
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    sop = commands.add_parser("sop", help="definisi SOP: daftar, rincian, pemeriksaan")
+    actions = sop.add_subparsers(dest="sop_command", metavar="PERINTAH", required=True)
+    listing = actions.add_parser("list", help="daftar SOP yang tersedia")
+    listing.add_argument("--json", action="store_true", help="keluaran JSON")
+    listing.set_defaults(handler=list_sops)
+    show = actions.add_parser("show", help="rincian satu SOP")
+    show.add_argument("sop_id", metavar="ID")
+    show.add_argument("--json", action="store_true", help="keluaran JSON")
+    show.set_defaults(handler=show_sop)
+    check = actions.add_parser("check", help="periksa berkas definisi SOP")
+    check.add_argument("files", metavar="BERKAS", nargs="+")
+    check.set_defaults(handler=check_sop_files)
+
+
+def _available() -> list[Sop]:
+    sops, problems = load_sops(shipped_sop_paths())
+    for issue in problems:
+        print(issue, file=sys.stderr)
+    return sops
+
+
+def list_sops(args: argparse.Namespace) -> int:
+    rows = [sop_summary(sop) for sop in _available()]
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        ["ID", "Nomor", "Versi", "Langkah", "Pelaksana", "Keputusan", "Nama"],
+        [[r["id"], r["number"], r["version"], r["steps"], r["lanes"], r["decisions"], r["name"]] for r in rows],
+    )
+    return 0
+
+
+def show_sop(args: argparse.Namespace) -> int:
+    sop = next((s for s in _available() if s.id == args.sop_id), None)
+    if sop is None:
+        return fail(f"SOP '{args.sop_id}' tidak ditemukan; lihat `kpu-desk sop list`")
+    if args.json:
+        print_json(sop_to_dict(sop))
+    else:
+        _print_sop(sop)
+    return 0
+
+
+def _print_sop(sop: Sop) -> None:
+    header = sop.header
+    print(f"{header.name}\n{header.office}\nNomor: {header.number}   Versi: {sop.version}")
+    print(f"Disahkan oleh: {header.disahkan_oleh.jabatan} {header.disahkan_oleh.nama}".rstrip())
+    print("\nPelaksana: " + "; ".join(lane.name for lane in sop.lanes) + "\n")
+    for step in sop.steps:
+        lanes = ", ".join(sop.lane(lane_id).name for lane_id in step.lanes)
+        print(f"{step.no:>3}. [{lanes}] {step.activity}")
+        print(f"     waktu: {step.mutu_baku.waktu.as_written or '-'}   {_where_next(step)}")
+
+
+def _where_next(step) -> str:
+    if step.branches:
+        return "cabang: " + "; ".join(f"{b.label} → {b.next}" for b in step.branches)
+    return f"lanjut ke {step.next}" if step.next else "selesai"
+
+
+def check_sop_files(args: argparse.Namespace) -> int:
+    issues = check_files(args.files)
+    for issue in issues:
+        print(issue)
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    warnings = len(issues) - errors
+    print(f"{len(args.files)} berkas diperiksa: {errors} galat, {warnings} peringatan", file=sys.stderr)
+    return 1 if errors else 0

@@ -146,7 +146,6 @@ def _national_days(year: int) -> Mapping[date, NonWorkingDay]:
     days: dict[date, NonWorkingDay] = {}
     # Government first, so a day that is both keeps the stronger "nasional" source.
     for category, source in (("government", SOURCE_CUTI_BERSAMA), ("public", SOURCE_NATIONAL)):
-        pass
         table = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
         for day, name in table.items():
             days[day] = NonWorkingDay(day, name, source)

@@ -87,8 +87,8 @@ def test_cuti_bersama_2025_are_the_decree(cal):
 
 def test_year_2025_has_237_working_days(cal):
     # 2025 starts and ends on a Wednesday: 52 weeks + 1 day = 261 weekdays.
-    # Weekday holidays: 17 minus the five on weekends (29 Mar, 20 Apr, 1 Jun,
-    # 17 Aug fall on Sat/Sun; that is four) -> 13; all 11 cuti bersama are weekdays.
+    # Weekday holidays: 17 minus the four on weekends (29 Mar, 20 Apr, 1 Jun,
+    # 17 Aug) -> 13; all 11 cuti bersama (10 + 18 Aug) are weekdays.
     # 261 - 13 - 11 = 237.
     assert cal.working_days_between(date(2024, 12, 31), date(2025, 12, 31)) == 237
 
@@ -351,4 +351,5 @@ def test_the_calendar_does_not_import_qt():
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'kpu_desk.gui'))];"
         "sys.exit(str(bad) if bad else 0)"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+    repo = Path(__file__).parents[1]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=repo)

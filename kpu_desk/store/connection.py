@@ -1,0 +1,78 @@
+"""Choosing and opening the office database: a SQLite file by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee as pw
+from platformdirs import user_data_dir
+
+from kpu_desk.store import models
+from kpu_desk.store.errors import StoreError
+
+ENV_URL = "KPU_DESK_DB"
+APP_NAME = "KPU Desk"
+
+# WAL lets readers (another window, the backup) work while one writer writes;
+# synchronous=FULL makes every commit survive a power cut, which an office PC sees.
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "busy_timeout": 5000,
+    "cache_size": -32000,
+}
+
+
+def data_dir() -> Path:
+    """The user's data folder (attachments, the default database, backups)."""
+    override = os.environ.get("KPU_DESK_DATA")
+    path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_url() -> str:
+    return f"sqlite:///{(data_dir() / 'kpu-desk.sqlite3').as_posix()}"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """--db URL, else KPU_DESK_DB, else the SQLite file in the data folder."""
+    return url or os.environ.get(ENV_URL) or default_url()
+
+
+def make_database(url: str) -> pw.Database:
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        return _sqlite(parsed)
+    if parsed.scheme in ("postgresql", "postgres"):
+        return _postgres(parsed)
+    raise StoreError(f"alamat basis data '{url}' tidak dikenal; gunakan sqlite:///BERKAS atau postgresql://…")
+
+
+def _sqlite(parsed) -> pw.SqliteDatabase:
+    path = unquote(parsed.path)
+    if parsed.netloc:  # sqlite://relative/path is a common slip; read it as a path
+        path = parsed.netloc + path
+    if path.startswith("/") and len(path) > 2 and path[2] == ":":  # sqlite:///C:/… on Windows
+        path = path[1:]
+    return pw.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)
+
+
+def _postgres(parsed) -> pw.PostgresqlDatabase:
+    return pw.PostgresqlDatabase(
+        parsed.path.lstrip("/"),
+        user=unquote(parsed.username) if parsed.username else None,
+        password=unquote(parsed.password) if parsed.password else None,
+        host=parsed.hostname or "localhost",
+        port=parsed.port or 5432,
+        connect_timeout=5,
+    )
+
+
+def bind(db: pw.Database) -> pw.Database:
+    """Point every model at db."""
+    models.database.initialize(db)
+    return db

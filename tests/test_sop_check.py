@@ -1,0 +1,135 @@
+"""`kpu-desk sop check` on broken definitions: exit 1, and each message names the file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SOPS_DIR
+
+ORIGINAL = (SOPS_DIR / "karanganyar-pelayanan-umum.yaml").read_text(encoding="utf-8")
+
+
+def _broken(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
+    assert old in ORIGINAL, old
+    path = tmp_path / "rusak.yaml"
+    path.write_text(ORIGINAL.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(text)
+
+
+def test_unknown_lane_is_an_error_at_the_step(run_cli, tmp_path):
+    path = _broken(tmp_path, "lanes: [pramusaji]\n    symbol: process", "lanes: [dapur]\n    symbol: process")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    step_line = _line_of(path, "- no: 6")
+    assert f"{path}:{step_line}: galat: langkah 6: pelaksana 'dapur' tidak ada" in out
+
+
+def test_dangling_next_is_an_error(run_cli, tmp_path):
+    path = _broken(tmp_path, "    next: 5\n", "    next: 50\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert re.search(rf"{re.escape(str(path))}:\d+: galat: langkah 4: langkah berikutnya 50 tidak ada", out)
+
+
+def test_dangling_branch_names_the_branch_line(run_cli, tmp_path):
+    path = _broken(tmp_path, "      - label: \"Tidak bersedia\"\n        next: 9", "      - label: \"Tidak bersedia\"\n        next: 99")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert f"{path}:{_line_of(path, 'Tidak bersedia')}: galat: langkah 7: cabang 'Tidak bersedia' menuju langkah 99" in out
+
+
+def test_malformed_syntax_names_the_line(run_cli, tmp_path):
+    path = _broken(tmp_path, 'id: karanganyar-pelayanan-umum\n', 'id: karanganyar-pelayanan-umum\nversion: [1\n')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert re.search(rf"{re.escape(str(path))}:\d+: galat: sintaks YAML tidak sah", out)
+
+
+def test_schema_violation_is_in_indonesian_with_the_line(run_cli, tmp_path):
+    path = _broken(tmp_path, "    symbol: process\n", "    symbol: proses\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert f"{path}:{_line_of(path, 'symbol: proses')}: galat: steps[2].symbol: harus salah satu dari: start, process, decision, end" in out
+
+
+def test_unknown_key_and_missing_key(run_cli, tmp_path):
+    path = _broken(tmp_path, "    keterangan: \"Penerapan standar protokol kesehatan\"", "    catatan: \"x\"")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "kolom 'catatan' tidak dikenal" in out
+    path = _broken(tmp_path, "  number: \"430 /ORT.6/3313/2022\"\n", "")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "header: kolom wajib 'number' belum diisi" in out
+
+
+def test_bad_time_standard(run_cli, tmp_path):
+    path = _broken(tmp_path, 'waktu: "10 menit"', 'waktu: "sepuluh menit"')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert f"{path}:{_line_of(path, 'sepuluh menit')}: galat: waktu 'sepuluh menit' tidak dikenali" in out
+
+
+def test_decision_with_one_branch(run_cli, tmp_path):
+    text = ORIGINAL
+    start = text.index('      - label: "Tidak bersedia"')
+    end = text.index("    form:", start)
+    path = tmp_path / "satu-cabang.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    # with 'Tidak bersedia' gone the remaining two branches are still two: drop one more
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '      - label: "Menunjuk pejabat/personil terkait"\n        next: 8\n', ""), encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert "langkah 7: keputusan harus punya paling sedikit dua cabang" in out
+
+
+def test_unreachable_step_and_endless_path(run_cli, tmp_path):
+    # 3 jumps back to 2: nothing reaches 4..11 and the loop 2-3 never ends.
+    path = _broken(tmp_path, "    next: 4\n", "    next: 2\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert "langkah 4 tidak dapat dicapai dari langkah awal mana pun" in out
+    assert "dari langkah 2 tidak ada jalan menuju langkah akhir" in out
+
+
+def test_no_start_and_no_end(run_cli, tmp_path):
+    path = _broken(tmp_path, "    symbol: start\n", "    symbol: process\n")
+    path.write_text(path.read_text(encoding="utf-8").replace("    symbol: end\n", "    symbol: process\n    next: 1\n"), encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert "tidak ada langkah awal" in out and "tidak ada langkah akhir" in out
+
+
+def test_title_must_name_real_fields(run_cli, tmp_path):
+    path = _broken(tmp_path, 'title: "{nama_tamu} — {instansi}"', 'title: "{nama} — {instansi}"')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "case.title menyebut isian 'nama'" in out
+
+
+def test_two_files_with_the_same_id_clash(run_cli, tmp_path):
+    copy = tmp_path / "salinan.yaml"
+    copy.write_text(ORIGINAL, encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(SOPS_DIR / "karanganyar-pelayanan-umum.yaml"), str(copy))
+    assert code == 1 and "id 'karanganyar-pelayanan-umum' dipakai juga oleh" in out
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00bukan teks", b""])
+def test_unreadable_files(run_cli, tmp_path, content):
+    path = tmp_path / "aneh.yaml"
+    path.write_bytes(content)
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and str(path) in out and "galat" in out
+
+
+def test_missing_file(run_cli, tmp_path):
+    code, out, _ = run_cli("sop", "check", str(tmp_path / "tidak-ada.yaml"))
+    assert code == 1 and "berkas tidak dapat dibuka" in out

@@ -1,0 +1,101 @@
+"""The loader answers any input with a validation error, never a traceback."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from conftest import SOPS_DIR
+from kpu_desk.sop.issues import SopFileError
+from kpu_desk.sop.linter import lint
+from kpu_desk.sop.loader import load_sop_text
+
+SHIPPED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SOPS_DIR.glob("*.yaml"))]
+_yaml = YAML(typ="safe", pure=True)
+SHIPPED_DATA = [_yaml.load(text) for text in SHIPPED_TEXTS]
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=True),
+    st.text(max_size=20), st.sampled_from(["start", "process", "decision", "end", "5 menit", "Hari Ke 2", "-", "choice"]),
+)
+values = st.recursive(scalars, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4), max_leaves=12)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, child in node.items():
+            yield from _paths(child, prefix + (key,))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _paths(child, prefix + (index,))
+
+
+def _mutate(document, path, action, value):
+    doc = copy.deepcopy(document)
+    if not path:
+        return value
+    parent = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    key = path[-1]
+    if action == "delete":
+        del parent[key]
+    elif action == "replace":
+        parent[key] = value
+    else:  # duplicate a list item or add a key next to it
+        if isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[key]))
+        else:
+            parent["x_" + str(key)] = value
+    return doc
+
+
+def _dump(document) -> str:
+    out = io.StringIO()
+    YAML(typ="safe", pure=True).dump(document, out)
+    return out.getvalue()
+
+
+def _load_answers_cleanly(text: str) -> None:
+    try:
+        sop = load_sop_text(text, "fuzz.yaml")
+    except SopFileError as exc:
+        assert exc.issues and all(issue.message for issue in exc.issues)
+        return
+    lint(sop)  # a loadable definition must lint without crashing too
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_arbitrary_text(text):
+    _load_answers_cleanly(text)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_definitions(data):
+    document = data.draw(st.sampled_from(SHIPPED_DATA))
+    path = data.draw(st.sampled_from(list(_paths(document))))
+    action = data.draw(st.sampled_from(["delete", "replace", "add"]) if path else st.just("replace"))
+    value = data.draw(values)
+    _load_answers_cleanly(_dump(_mutate(document, path, action, value)))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_text(data):
+    text = data.draw(st.sampled_from(SHIPPED_TEXTS))
+    start = data.draw(st.integers(0, len(text) - 1))
+    length = data.draw(st.integers(0, 40))
+    insert = data.draw(st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#\t\n ab1%@`")), max_size=10))
+    _load_answers_cleanly(text[:start] + insert + text[start + length:])
+
+
+def test_yaml_bombs_and_self_references_are_refused():
+    for text in ("a: &x [*x]\n", "&a [*a, *a]\n", "[" * 5000, "? [a, b]\n: c\n", "1: x\n"):
+        _load_answers_cleanly(text)

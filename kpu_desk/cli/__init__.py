@@ -8,9 +8,9 @@ import sys
 from typing import Sequence
 
 from kpu_desk import __version__
-from kpu_desk.cli import argparse_id, sop_cmd
+from kpu_desk.cli import argparse_id, db_cmd, sop_cmd
 
-COMMAND_MODULES = (sop_cmd,)
+COMMAND_MODULES = (sop_cmd, db_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +20,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="KPU Desk: SOP sekretariat KPU Kabupaten/Kota yang dapat dijalankan.",
     )
     parser.add_argument("--version", action="version", version=f"KPU Desk {__version__}")
+    parser.add_argument(
+        "--db", metavar="URL", default=None,
+        help="basis data: sqlite:///BERKAS atau postgresql://PENGGUNA@SERVER/NAMA "
+             "(bawaan: KPU_DESK_DB, lalu berkas SQLite di folder data)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -38,3 +43,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) has gone; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        problem = _store_problem(exc)
+        if problem is None:
+            raise
+        print(f"kpu-desk: {problem}", file=sys.stderr)
+        return 2
+    finally:
+        _close_store()
+
+
+def _store_problem(exc: Exception) -> str | None:
+    """The user's words for a database problem (no traceback), or None for anything else."""
+    store = sys.modules.get("kpu_desk.store")
+    if store is None:  # no command touched the database
+        return None
+    from kpu_desk.store import dbutil
+
+    if isinstance(exc, store.StoreError):
+        return str(exc)
+    if dbutil.is_driver_error(exc):
+        return str(dbutil.translate(exc, store.current_database()))
+    return None
+
+
+def _close_store() -> None:
+    # Only when a command opened it: importing peewee for `sop list` would be wasted time.
+    store = sys.modules.get("kpu_desk.store")
+    if store is not None:
+        store.close_database()

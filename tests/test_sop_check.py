@@ -133,3 +133,9 @@ def test_unreadable_files(run_cli, tmp_path, content):
 def test_missing_file(run_cli, tmp_path):
     code, out, _ = run_cli("sop", "check", str(tmp_path / "tidak-ada.yaml"))
     assert code == 1 and "berkas tidak dapat dibuka" in out
+
+
+def test_unknown_role_of_a_person_field(run_cli, tmp_path):
+    path = _broken(tmp_path, "        role: pimpinan\n", "        role: bupati\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "peran 'bupati' tidak dikenal" in out

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Iterable, Iterator
 
 from kpu_desk.indodate import parse_indonesian_date
+from kpu_desk.roles import ROLES
 from kpu_desk.sop import issues as msg
 from kpu_desk.sop.issues import Issue
 from kpu_desk.sop.model import HEADER_FIELD_LABELS, HEADER_LIST_FIELDS, FieldType, Sop, Step, Symbol
@@ -149,6 +150,8 @@ def _field_errors(sop: Sop, step: Step, field) -> Iterator[Issue]:
         yield _err(sop, field.line, "form", f"{where}: min_length lebih besar dari max_length")
     if field.minimum is not None and field.maximum is not None and field.minimum > field.maximum:
         yield _err(sop, field.line, "form", f"{where}: min lebih besar dari max")
+    if field.role is not None and field.role not in ROLES:
+        yield _err(sop, field.line, "form", f"{where}: peran '{field.role}' tidak dikenal; pilih dari: {', '.join(ROLES)}")
     if field.pattern is not None:
         try:
             re.compile(field.pattern)

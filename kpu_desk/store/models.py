@@ -12,6 +12,8 @@ from typing import Any
 
 import peewee as pw
 
+from kpu_desk.roles import ROLES  # noqa: F401  (callers of the store use it from here too)
+
 database = pw.DatabaseProxy()
 
 
@@ -33,16 +35,6 @@ class BaseModel(pw.Model):
 
 # --- people -----------------------------------------------------------------
 
-ROLES = (
-    "administrator",
-    "resepsionis",  # Jagat Saksana / Front Office / Help Desk
-    "sekretaris",
-    "pimpinan",  # Ketua / Anggota
-    "kasubag",
-    "ppid",
-    "unit_dumas",
-    "staf",
-)
 
 
 class User(BaseModel):

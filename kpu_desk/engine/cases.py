@@ -1,0 +1,162 @@
+"""Starting a case and completing its steps.
+
+Starting creates the case on the newest version of its SOP, with the step it
+begins at open (an SOP with several ways in names them by `entry`). The start
+step is a step like any other: its form is filled and it is completed with
+`complete_step`. A caller that already holds the start step's form — the
+reception registering a guest, `kpu-desk case start … --field` — passes
+`complete_first=True`: the form is checked before anything is written, then the
+case, its number and the completed start step are written in one transaction,
+so a bad form neither creates a case nor uses up a number.
+
+A workstation that shows a step's form passes the case's row_version it loaded
+as `expected_version`; if someone else completed the step (or changed the case)
+meanwhile, it gets StepAlreadyDone/ConcurrentChange carrying the fields it tried
+to save, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Mapping
+
+from kpu_desk.engine import numbering
+from kpu_desk.engine.actors import Actor, resolve_actor
+from kpu_desk.engine.conflicts import lost_race
+from kpu_desk.engine.deadlines import case_due, office_calendar
+from kpu_desk.engine.errors import CaseStateError, EngineError, UnknownCase
+from kpu_desk.engine.runs import Completion, Lost, current_run, finish_run, open_run, prepare_completion
+from kpu_desk.engine.sops import latest_version, sop_for_case, sop_for_version
+from kpu_desk.engine.storage import audit, writing
+from kpu_desk.sop.model import Sop, Step
+from kpu_desk.store import models
+
+STATE_WORDS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "cancelled": "dibatalkan"}
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """What completing a step did: the case as it is now, and the step run opened next."""
+
+    case: models.Case
+    completed: models.StepRun
+    next_run: models.StepRun | None
+
+    @property
+    def done(self) -> bool:
+        return self.next_run is None
+
+
+def now_or(now: datetime | None) -> datetime:
+    # Whole seconds: what a clerk reads, and equal on both engines after a round trip.
+    return (now or datetime.now()).replace(microsecond=0)
+
+
+def find_case(number: str) -> models.Case:
+    wanted = str(number).strip().upper()
+    case = models.Case.get_or_none(models.Case.number == wanted)
+    if case is None:
+        raise UnknownCase(f"kasus '{str(number).strip()}' tidak ditemukan")
+    return case
+
+
+def entry_step(sop: Sop, entry: str | None) -> Step:
+    """The start step named by `entry` (case-insensitive), or the SOP's first start step."""
+    starts = sop.start_steps
+    if not entry:
+        return starts[0]
+    wanted = entry.strip().casefold()
+    for step in starts:
+        if (step.entry or "").casefold() == wanted or str(step.no) == wanted:
+            return step
+    names = ", ".join(f"'{s.entry}'" for s in starts if s.entry) or "(SOP ini hanya punya satu jalur masuk)"
+    raise EngineError(f"jalur masuk '{entry.strip()}' tidak ada pada SOP {sop.id}; pilih salah satu: {names}")
+
+
+def start_case(
+    sop_id: str,
+    fields: Mapping[str, Any] | None = None,
+    actor: Actor = None,
+    entry: str | None = None,
+    now: datetime | None = None,
+    *,
+    complete_first: bool = False,
+    branch: str | None = None,
+) -> models.Case:
+    """Open a case of the SOP's newest version; with complete_first, record its start step too."""
+    if (fields or branch) and not complete_first:
+        raise ValueError("fields and branch are recorded only with complete_first=True")
+    now = now_or(now)
+    acting = resolve_actor(actor)
+    version = latest_version(sop_id)
+    sop = sop_for_version(version.id)
+    step = entry_step(sop, entry)
+    completion = prepare_completion(step, fields, branch) if complete_first else None
+    calendar = office_calendar()
+    with writing():
+        case = models.Case.create(
+            number=numbering.next_number(sop.case.prefix, now.year),
+            sop_version=version.id, sop_id=sop.id, state="open", current_step=step.no,
+            started_at=now, due_at=case_due(calendar, sop.case.legal_deadline, now),
+            created_by=acting.user.id if acting.user else None, row_version=1,
+        )
+        run = open_run(case, sop, step, now, calendar)
+        audit("case.start", acting.username, "case", case.number, sop=sop.id, sop_version=sop.version,
+              step=step.no, version=1)
+        if completion is not None:
+            _finish_started(case, sop, run, completion, acting, now, calendar)
+    return models.Case.get_by_id(case.id)
+
+
+def _finish_started(case, sop, run, completion, acting, now, calendar) -> None:
+    try:
+        finish_run(case, sop, run, completion, 1, acting, now, calendar)
+    except Lost:  # nobody else can see a case inside the transaction that creates it
+        raise RuntimeError("a case changed inside the transaction that created it") from None
+
+
+def complete_step(
+    number: str,
+    fields: Mapping[str, Any] | None,
+    actor: Actor = None,
+    branch: str | None = None,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> StepOutcome:
+    """Record the open step's form (and branch at a decision) and move the case on."""
+    now = now_or(now)
+    acting = resolve_actor(actor)
+    case = find_case(number)
+    if expected_version is not None and case.row_version != expected_version:
+        raise lost_race(case.number, expected_version, fields, branch, now)
+    run = _workable_run(case)
+    sop = sop_for_case(case)
+    completion = prepare_completion(sop.step(run.step_no), fields, branch)
+    return _write_completion(case, sop, run, completion, acting, now)
+
+
+def _workable_run(case: models.Case) -> models.StepRun:
+    if case.state != "open":
+        raise CaseStateError(f"kasus {case.number} sedang {STATE_WORDS.get(case.state, case.state)}; "
+                             "tidak ada langkah yang dapat diselesaikan")
+    run = current_run(case)
+    if run is None:
+        raise CaseStateError(f"kasus {case.number} tidak memiliki langkah yang terbuka")
+    return run
+
+
+def _write_completion(case, sop, run, completion: Completion, acting, now) -> StepOutcome:
+    version = case.row_version
+    calendar = office_calendar()
+    try:
+        with writing():
+            next_run = finish_run(case, sop, run, completion, version, acting, now, calendar)
+    except Lost:
+        raise lost_race(case.number, version, completion.raw, _label(completion), now) from None
+    completed = models.StepRun.get_by_id(run.id)
+    return StepOutcome(models.Case.get_by_id(case.id), completed, next_run)
+
+
+def _label(completion: Completion) -> str | None:
+    return completion.branch.label if completion.branch else None

@@ -1,0 +1,68 @@
+"""Due times of steps and cases, and whether they are overdue.
+
+A step's due time comes from its time standard (mutu baku, Waktu); a case's
+from its SOP's legal deadline (UU 14/2008: 10 hari kerja, one extension of 7)
+counted from the day the case started, that day not counted. Working days use
+the national calendar corrected by the office's HolidayOverride rows.
+
+Overdue is never stored: it is "not finished and the due time has passed",
+computed against the clock whenever someone looks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kpu_desk import workcal
+from kpu_desk.sop.model import LegalDeadline, Step
+from kpu_desk.store import models
+
+ACTIVE_CASE_STATES = ("open", "waiting")
+
+
+def office_calendar() -> workcal.WorkingCalendar:
+    """The working-day calendar with the office's own corrections from the database."""
+    overrides = [
+        workcal.HolidayOverride(day=row.day, working=row.working, name=row.name)
+        for row in models.HolidayOverride.select().order_by(models.HolidayOverride.day)
+    ]
+    return workcal.WorkingCalendar(overrides)
+
+
+def step_due(
+    calendar: workcal.WorkingCalendar, step: Step, started: datetime, case_started: datetime
+) -> datetime | None:
+    """When a step run that began at `started` is due; None when the step has no time standard."""
+    return calendar.due(started, step.mutu_baku.waktu, case_started=case_started)
+
+
+def case_due(
+    calendar: workcal.WorkingCalendar, deadline: LegalDeadline | None, started: datetime, extended: bool = False
+) -> datetime | None:
+    """The legal deadline: the end of the N-th working day after the start date."""
+    if deadline is None:
+        return None
+    days = deadline.working_days + (deadline.extension_working_days if extended else 0)
+    return calendar.end_of_day(calendar.add_working_days(started.date(), days))
+
+
+def is_overdue(due_at: datetime | None, now: datetime, finished: bool = False) -> bool:
+    return not finished and due_at is not None and now > due_at
+
+
+def case_overdue(case: models.Case, open_run: models.StepRun | None, now: datetime) -> bool:
+    """A case is overdue when its legal deadline or its open step's due time has passed."""
+    if case.state not in ACTIVE_CASE_STATES:
+        return False
+    step_late = open_run is not None and is_overdue(open_run.due_at, now)
+    return step_late or is_overdue(case.due_at, now)
+
+
+def run_overdue(run: models.StepRun, case_state: str, now: datetime) -> bool:
+    return run.state == "open" and case_state in ACTIVE_CASE_STATES and is_overdue(run.due_at, now)
+
+
+def nearest_due(*dues: datetime | None) -> datetime | None:
+    """The first of several due times: what the clerk must meet next."""
+    known = [d for d in dues if d is not None]
+    return min(known) if known else None

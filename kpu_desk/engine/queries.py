@@ -1,0 +1,228 @@
+"""Reading cases: lists, a case's history, and the step runs waiting in a user's lanes.
+
+Rows come back as plain dataclasses, ready for a table model or JSON; overdue
+is computed here from `now`, never read from the database.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable
+
+import peewee as pw
+
+from kpu_desk.engine.cases import find_case, now_or
+from kpu_desk.engine.deadlines import ACTIVE_CASE_STATES, is_overdue, nearest_due
+from kpu_desk.engine.sops import sop_for_case, sop_for_version
+from kpu_desk.nik import mask_nik
+from kpu_desk.sop.model import FieldType
+from kpu_desk.store import models
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    number: str
+    sop_id: str
+    sop_version: int
+    title: str
+    state: str
+    current_step: int | None
+    started_at: datetime
+    case_due: datetime | None  # the legal deadline
+    step_due: datetime | None  # the open step's due time
+    overdue: bool
+
+    @property
+    def due(self) -> datetime | None:
+        """What must be met next: the earlier of the step's and the case's due time."""
+        if self.state not in ACTIVE_CASE_STATES:
+            return None
+        return nearest_due(self.case_due, self.step_due)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    run_id: int
+    step_no: int
+    activity: str
+    state: str  # open, done, cancelled
+    started_at: datetime
+    due_at: datetime | None
+    completed_at: datetime | None
+    completed_by: str | None  # username
+    completed_by_name: str | None
+    form: dict[str, Any]
+    branch: str | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Task:
+    step_run_id: int
+    case_number: str
+    sop_id: str
+    title: str
+    step_no: int
+    activity: str
+    started_at: datetime
+    due_at: datetime | None
+    overdue: bool
+
+
+def list_cases(
+    sop_id: str | None = None,
+    state: str | None = None,
+    overdue: bool | None = None,
+    search: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    now: datetime | None = None,
+) -> list[CaseSummary]:
+    """Cases, newest first, filtered by SOP, state, overdue (as of `now`) and a search text."""
+    now = now_or(now)
+    run = models.StepRun.alias()
+    query = _summary_query(run)
+    for condition in _filters(run, sop_id, state, overdue, search, now):
+        query = query.where(condition)
+    rows = query.order_by(models.Case.id.desc()).limit(limit).offset(offset).objects()
+    return [_summary(row, row.step_due, now) for row in rows]
+
+
+def case_summary(number: str, now: datetime | None = None) -> CaseSummary:
+    now = now_or(now)
+    case = find_case(number)
+    run = models.StepRun.alias()
+    row = _summary_query(run).where(models.Case.id == case.id).objects().get()
+    return _summary(row, row.step_due, now)
+
+
+def case_history(number: str, now: datetime | None = None, reveal_nik: bool = False) -> list[HistoryEntry]:
+    """Every step run of the case in order: who did it, when, the form and the branch.
+
+    NIK fields come masked (see kpu_desk.nik.mask_nik) unless the caller's role
+    needs the whole number and says so with reveal_nik.
+    """
+    now = now_or(now)
+    case = find_case(number)
+    sop = sop_for_case(case)
+    query = (
+        models.StepRun.select(models.StepRun, models.User)
+        .join(models.User, pw.JOIN.LEFT_OUTER, on=(models.StepRun.completed_by == models.User.id))
+        .where(models.StepRun.case == case.id)
+        .order_by(models.StepRun.id)
+    )
+    return [_history_entry(run, sop, case.state, now, reveal_nik) for run in query]
+
+
+def tasks_for_lanes(
+    lanes: Iterable[tuple[str, str]], now: datetime | None = None, limit: int = 500
+) -> list[Task]:
+    """Open steps of running cases in any of the (sop_id, lane_id) lanes, the most urgent first."""
+    pairs = set(lanes)
+    if not pairs:
+        return []
+    now = now_or(now)
+    in_lanes = functools.reduce(
+        operator.or_, ((models.StepRunLane.sop_id == s) & (models.StepRunLane.lane_id == lane) for s, lane in pairs)
+    )
+    query = (
+        models.StepRun.select(models.StepRun, models.Case)
+        .join(models.StepRunLane)
+        .switch(models.StepRun)
+        .join(models.Case)
+        .where(in_lanes & (models.StepRun.state == "open") & (models.Case.state == "open"))
+        .order_by(models.StepRun.due_at.asc(nulls="LAST"), models.StepRun.started_at, models.StepRun.id)
+        .limit(limit)
+    )
+    seen: dict[int, Task] = {}
+    for run in query:  # a step shared by two of the user's lanes comes once
+        seen.setdefault(run.id, _task(run, now))
+    return list(seen.values())
+
+
+def _summary_query(run) -> pw.ModelSelect:
+    return (
+        models.Case.select(models.Case, models.SopVersion.version.alias("sop_version_no"), run.due_at.alias("step_due"))
+        .join(models.SopVersion, on=(models.Case.sop_version == models.SopVersion.id))
+        .switch(models.Case)
+        .join(run, pw.JOIN.LEFT_OUTER, on=((run.case == models.Case.id) & (run.state == "open")))
+    )
+
+
+def _filters(run, sop_id, state, overdue, search, now) -> list[pw.Expression]:
+    found = []
+    if sop_id:
+        found.append(models.Case.sop_id == sop_id)
+    if state:
+        found.append(models.Case.state == state)
+    if overdue is not None:
+        found.append(_late(run, now) if overdue else ~_late(run, now))
+    if search and search.strip():
+        text = search.strip()
+        found.append(models.Case.title.contains(text) | models.Case.number.contains(text))
+    return found
+
+
+def _late(run, now: datetime) -> pw.Expression:
+    # COALESCE keeps NOT(...) meaningful where a due time is NULL (no deadline).
+    case_late = pw.fn.COALESCE(models.Case.due_at < now, False)
+    step_late = pw.fn.COALESCE(run.due_at < now, False)
+    return models.Case.state.in_(ACTIVE_CASE_STATES) & (case_late | step_late)
+
+
+def _summary(case: models.Case, step_due: datetime | None, now: datetime) -> CaseSummary:
+    active = case.state in ACTIVE_CASE_STATES
+    step_due = _as_datetime(step_due)
+    late = active and (is_overdue(case.due_at, now) or is_overdue(step_due, now))
+    return CaseSummary(
+        number=case.number, sop_id=case.sop_id, sop_version=case.sop_version_no, title=case.title,
+        state=case.state, current_step=case.current_step, started_at=case.started_at,
+        case_due=case.due_at, step_due=step_due if active else None, overdue=late,
+    )
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    # An aliased column is not converted by its field on SQLite; it comes back as text.
+    if value is None or isinstance(value, datetime):
+        return value
+    return pw.format_date_time(value, models.StepRun.due_at.formats)
+
+
+def _history_entry(run: models.StepRun, sop, case_state: str, now: datetime, reveal_nik: bool) -> HistoryEntry:
+    user = run.completed_by if run.completed_by_id else None
+    form = dict(run.form_data or {})
+    return HistoryEntry(
+        run_id=run.id, step_no=run.step_no, activity=_activity(sop, run.step_no), state=run.state,
+        started_at=run.started_at, due_at=run.due_at, completed_at=run.completed_at,
+        completed_by=user.username if user else None, completed_by_name=user.full_name if user else None,
+        form=form if reveal_nik else _masked(sop, run.step_no, form), branch=run.branch,
+        overdue=run.state == "open" and case_state in ACTIVE_CASE_STATES and is_overdue(run.due_at, now),
+    )
+
+
+def _masked(sop, step_no: int, form: dict[str, Any]) -> dict[str, Any]:
+    try:
+        nik_keys = {f.key for f in sop.step(step_no).form if f.type is FieldType.NIK}
+    except KeyError:
+        return form
+    return {key: mask_nik(value) if key in nik_keys else value for key, value in form.items()}
+
+
+def _task(run: models.StepRun, now: datetime) -> Task:
+    case = run.case
+    sop = sop_for_version(case.sop_version_id)
+    return Task(
+        step_run_id=run.id, case_number=case.number, sop_id=case.sop_id, title=case.title, step_no=run.step_no,
+        activity=_activity(sop, run.step_no), started_at=run.started_at, due_at=run.due_at,
+        overdue=is_overdue(run.due_at, now),
+    )
+
+
+def _activity(sop, step_no: int) -> str:
+    try:
+        return sop.step(step_no).activity
+    except KeyError:
+        return ""

@@ -1,0 +1,1 @@
+"""`kpu-desk demo`: a believable office to try KPU Desk on."""

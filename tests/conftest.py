@@ -32,3 +32,58 @@ def run_cli(capsys):
         return code, out, err
 
     return run
+
+
+# --- storage -----------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _private_data_folder(tmp_path, monkeypatch):
+    """Every test gets its own data folder: no test touches the real user's data or database."""
+    monkeypatch.setenv("KPU_DESK_DATA", str(tmp_path / "data"))
+    monkeypatch.delenv("KPU_DESK_DB", raising=False)
+
+
+def _reset_postgres(url: str) -> None:
+    """An empty public schema, so a test never sees another test's rows or tables."""
+    from kpu_desk.store.connection import make_database
+
+    db = make_database(url)
+    db.connect()
+    try:
+        db.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        db.execute_sql("CREATE SCHEMA public")
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{(tmp_path / 'kpu-desk.sqlite3').as_posix()}"
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    import os
+
+    url = os.environ.get("KPU_DESK_TEST_PG")
+    if not url:
+        pytest.skip("KPU_DESK_TEST_PG is not set: no PostgreSQL server for this run (scripts/test.sh starts one)")
+    _reset_postgres(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request) -> str:
+    """The URL of an empty database on each engine: a SQLite file, then PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def database(database_url):
+    """An open, migrated database with the models bound to it."""
+    from kpu_desk.store import close_database, open_database
+
+    db = open_database(database_url)
+    yield db
+    close_database()

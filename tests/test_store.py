@@ -1,0 +1,503 @@
+"""Storage: opening, migrating, refusing bad databases, the audit chain, attachments, backups.
+
+Through the public entry points: `kpu-desk --db URL db …` and kpu_desk.store.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from kpu_desk import paths
+from kpu_desk.store import StoreError, close_database, open_database, write_transaction
+from kpu_desk.store import audit, migrate
+from kpu_desk.store.attachments import open_attachment, path_for, store_file
+from kpu_desk.store.backup import backup_sqlite, integrity_check
+from kpu_desk.store.connection import data_dir
+from kpu_desk.store.models import ALL_MODELS, AuditEntry, Case, Setting, SopVersion
+
+
+def _path(url: str) -> Path:
+    return Path(url[len("sqlite:///"):])
+
+
+def _add_cases(count: int, start: int = 1) -> list[str]:
+    db = Case._meta.database.obj
+    numbers = []
+    with write_transaction(db):
+        version = SopVersion.get_or_create(sop_id="uji", version=1,
+                                           defaults={"fingerprint": "f" * 64, "definition": "id: uji"})[0]
+        for n in range(start, start + count):
+            case = Case.create(number=f"UJ-2026-{n:05d}", sop_version=version, sop_id="uji", title=f"kasus {n}")
+            audit.record("case.start", "case", case.number, {"step": 1}, actor="admin")
+            numbers.append(case.number)
+    return numbers
+
+
+def _snapshot(db: pw.Database) -> dict[str, list[tuple]]:
+    """Every row of every table, in a stable order: for comparing whole databases."""
+    tables = {}
+    for model in ALL_MODELS:
+        query = model.select().order_by(*model._meta.get_primary_keys()).tuples()
+        tables[model._meta.table_name] = list(query)
+    return tables
+
+
+def _future_migration(db: pw.Database) -> None:
+    db.execute_sql(f'INSERT INTO "{migrate.HISTORY_TABLE}" (name, applied) VALUES (%s, %s)'
+                   .replace("%s", db.param), ("999_from_the_future", "2030-01-01 00:00:00"))
+
+
+@pytest.fixture
+def extra_migration(tmp_path, monkeypatch):
+    """A migrations folder holding the real scripts plus a 002 whose body the test writes."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(paths.migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(paths, "migrations_dir", lambda: folder)
+
+    def write(body: str) -> Path:
+        script = folder / "002_test.py"
+        script.write_text("from peewee import *\nfrom playhouse.migrate import migrate\n\n\n"
+                          "def up(migrator, db):\n" + body, encoding="utf-8")
+        return script
+
+    return write
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url):
+    """The SQLite engine only: for what only SQLite files have (backups, file damage)."""
+    db = open_database(sqlite_url)
+    yield db
+    close_database()
+
+
+ADD_NOTE = "    migrate(migrator.add_column('setting', 'note', TextField(default='')))\n"
+
+
+# --- opening and migrating ------------------------------------------------------------
+
+
+def test_open_migrates_to_the_code_version(database):
+    state = migrate.status(database)
+    assert state.pending == () and state.unknown == ()
+    assert state.db_version == migrate.code_version() >= 1
+    assert {m._meta.table_name for m in ALL_MODELS} <= set(database.get_tables())
+    assert _add_cases(2) == ["UJ-2026-00001", "UJ-2026-00002"]
+    if isinstance(database, pw.SqliteDatabase):
+        assert database.pragma("journal_mode") == "wal"
+        assert database.pragma("foreign_keys") == 1
+        assert database.pragma("synchronous") == 2  # FULL: a commit survives a power cut
+
+
+def test_the_migrations_create_exactly_the_tables_of_the_models(database):
+    """Guards against a model change without its migration (or the reverse)."""
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {c.name: c.null for c in database.get_columns(table)}
+        expected = {f.column_name: f.null for f in model._meta.sorted_fields}
+        assert columns == expected, table
+        pk_columns = {f.column_name for f in model._meta.get_primary_keys()}
+        indexes = {(frozenset(i.columns), i.unique) for i in database.get_indexes(table)
+                   if set(i.columns) != pk_columns}
+        wanted = {(frozenset(f.column_name for f in index._expressions), index._unique)
+                  for index in model._meta.fields_to_index()}
+        assert indexes == wanted, table
+
+
+def test_the_default_database_is_a_sqlite_file_in_the_data_folder(run_cli):
+    code, out, _ = run_cli("db", "upgrade")
+    assert code == 0 and "Versi skema sesudah: 1" in out
+    assert (data_dir() / "kpu-desk.sqlite3").is_file()
+
+
+def test_kpu_desk_db_chooses_the_database(run_cli, sqlite_url, monkeypatch):
+    monkeypatch.setenv("KPU_DESK_DB", sqlite_url)
+    assert run_cli("db", "upgrade")[0] == 0
+    assert _path(sqlite_url).is_file()
+    assert not (data_dir() / "kpu-desk.sqlite3").exists()
+
+
+def test_upgrade_prints_the_versions_and_is_idempotent(run_cli, database_url):
+    code, out, _ = run_cli("--db", database_url, "db", "upgrade")
+    assert code == 0
+    assert "Versi skema sebelum: 0" in out and "Versi skema sesudah: 1" in out and "001_initial" in out
+    code, out, _ = run_cli("--db", database_url, "db", "upgrade")
+    assert code == 0 and "Versi skema sebelum: 1" in out and "tidak ada yang diubah" in out
+
+
+def test_a_database_from_a_newer_version_is_refused(database, database_url, run_cli):
+    _future_migration(database)
+    close_database()
+    with pytest.raises(StoreError, match="dibuat oleh versi KPU Desk yang lebih baru"):
+        open_database(database_url)
+    for command in (["db", "check"], ["db", "upgrade"], ["db", "verify-audit"]):
+        code, out, err = run_cli("--db", database_url, *command)
+        assert code == 2, command
+        assert err.startswith("kpu-desk: Basis data ini dibuat oleh versi KPU Desk yang lebih baru")
+        assert "Traceback" not in err and out == ""
+
+
+def test_an_existing_sqlite_file_is_copied_aside_before_migrating(sqlite_url, extra_migration, run_cli):
+    open_database(sqlite_url, migrate=False)  # created at version 0: nothing to keep, no copy
+    close_database()
+    assert not (data_dir() / "backups").exists() or not any((data_dir() / "backups").iterdir())
+    open_database(sqlite_url)
+    Setting.create(key="kantor", value={"nama": "KPU Kota Contoh"})
+    close_database()
+
+    extra_migration(ADD_NOTE)
+    code, out, _ = run_cli("--db", sqlite_url, "db", "upgrade")
+    assert code == 0
+    assert "Versi skema sebelum: 1" in out and "Versi skema sesudah: 2" in out
+    copies = list((data_dir() / "backups").glob("*-sebelum-migrasi.sqlite3"))
+    assert len(copies) == 1 and f"Salinan sebelum pembaruan: {copies[0]}" in out
+    with sqlite3.connect(copies[0]) as old:
+        assert old.execute("SELECT key, value FROM setting").fetchall() == [("kantor", '{"nama": "KPU Kota Contoh"}')]
+        assert "note" not in [row[1] for row in old.execute("PRAGMA table_info(setting)")]
+    with sqlite3.connect(_path(sqlite_url)) as new:
+        assert "note" in [row[1] for row in new.execute("PRAGMA table_info(setting)")]
+
+
+def test_a_failing_migration_changes_nothing(database_url, extra_migration, run_cli):
+    open_database(database_url)
+    Setting.create(key="kantor", value="tetap")
+    close_database()
+    extra_migration(ADD_NOTE + "    raise RuntimeError('langkah migrasi gagal')\n")
+
+    code, _, err = run_cli("--db", database_url, "db", "upgrade")
+    assert code == 2
+    assert "pembaruan skema basis data gagal, basis data tidak diubah" in err and "Traceback" not in err
+    db = open_database(database_url, migrate=False)
+    assert [c.name for c in db.get_columns("setting")] == ["key", "value"]
+    assert migrate.status(db).pending == ("002_test",)
+    assert Setting.get_by_id("kantor").value == "tetap"
+    if database_url.startswith("sqlite"):
+        assert "salinan sebelum pembaruan" in err
+        assert len(list((data_dir() / "backups").glob("*-sebelum-migrasi.sqlite3"))) == 1
+
+
+# --- bad input: missing folders, locks, damage -------------------------------------------
+
+
+def test_a_sqlite_path_in_a_missing_folder_is_an_error(tmp_path, run_cli):
+    missing = tmp_path / "tidak-ada"
+    code, _, err = run_cli("--db", f"sqlite:///{missing.as_posix()}/kpu.sqlite3", "db", "upgrade")
+    assert code == 2 and f"folder basis data {missing} tidak ada" in err
+    assert not missing.exists()
+
+
+def test_check_of_a_missing_file_does_not_create_it(tmp_path, run_cli):
+    target = tmp_path / "salah-ketik.sqlite3"
+    code, _, err = run_cli("--db", f"sqlite:///{target.as_posix()}", "db", "check")
+    assert code == 2 and "tidak ada" in err
+    assert not target.exists()
+
+
+@pytest.mark.slow
+def test_a_write_locked_database_is_reported_and_nothing_is_written(sqlite_url, extra_migration, run_cli):
+    open_database(sqlite_url)
+    close_database()
+    extra_migration(ADD_NOTE)
+    holder = sqlite3.connect(_path(sqlite_url), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program is in the middle of writing
+        holder.execute("INSERT INTO setting (key, value) VALUES ('lain', '1')")
+        code, out, err = run_cli("--db", sqlite_url, "db", "upgrade")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2
+    assert "basis data sedang dikunci oleh program lain" in err and "Traceback" not in err
+    assert "Versi skema sesudah" not in out
+    db = open_database(sqlite_url, migrate=False)
+    assert migrate.status(db).pending == ("002_test",)
+    assert "note" not in [c.name for c in db.get_columns("setting")]
+
+
+@pytest.mark.slow
+def test_an_exclusively_locked_database_cannot_even_be_opened(sqlite_url, run_cli):
+    open_database(sqlite_url)
+    close_database()
+    holder = sqlite3.connect(_path(sqlite_url), isolation_level=None)
+    try:
+        holder.execute("PRAGMA journal_mode=DELETE")  # e.g. a copy another tool opened
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO setting (key, value) VALUES ('lain', '1')")
+        code, _, err = run_cli("--db", sqlite_url, "db", "check")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 2 and "basis data sedang dikunci oleh program lain" in err
+
+
+def _damage_random(path: Path) -> None:
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def _damage_truncated(path: Path) -> None:
+    with open(path, "r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+
+
+def _damage_page(path: Path) -> None:
+    # Scribble over the middle of the file but keep the header: only a check sees it.
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8192] = os.urandom(8192)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [_damage_random, _damage_truncated, _damage_page])
+def test_a_damaged_file_is_reported_and_left_as_it_is(sqlite_url, run_cli, damage):
+    open_database(sqlite_url)
+    _add_cases(300)
+    close_database()  # a clean close folds the WAL back into the file
+    path = _path(sqlite_url)
+    damage(path)
+    before = path.read_bytes()
+    for command in (["db", "check"], ["db", "upgrade"], ["db", "verify-audit"]):
+        code, out, err = run_cli("--db", sqlite_url, *command)
+        assert code in (1, 2), command
+        assert "rusak" in err + out and "Traceback" not in err
+    assert path.read_bytes() == before
+    with pytest.raises(StoreError, match="rusak"):
+        open_database(sqlite_url)
+
+
+def test_check_reports_a_broken_reference(sqlite_url, run_cli):
+    open_database(sqlite_url)
+    close_database()
+    with sqlite3.connect(_path(sqlite_url)) as raw:  # foreign keys are off in a plain connection
+        raw.execute("INSERT INTO \"case\" (number, sop_version_id, sop_id, title, state, started_at, row_version) "
+                    "VALUES ('UJ-2026-00009', 77, 'uji', '', 'open', '2026-01-05 08:00:00', 1)")
+    code, out, _ = run_cli("--db", sqlite_url, "db", "check")
+    assert code == 1
+    assert "tabel case baris 1: rujukan ke tabel sop_version tidak ditemukan" in out
+
+
+def test_check_says_baik(database, database_url, run_cli):
+    _add_cases(3)
+    assert integrity_check(database) == []
+    code, out, _ = run_cli("--db", database_url, "db", "check")
+    assert code == 0 and out.startswith("baik")
+
+
+def test_unreachable_postgresql_server(run_cli):
+    code, _, err = run_cli("--db", "postgresql://kpu:rahasia@127.0.0.1:1/kpu", "db", "check")
+    assert code == 2 and "server PostgreSQL 127.0.0.1:1 tidak dapat dihubungi" in err
+    assert "rahasia" not in err
+
+
+@pytest.mark.postgres
+def test_missing_postgresql_database_and_user(postgres_url, run_cli):
+    base, _ = postgres_url.rsplit("/", 1)
+    code, _, err = run_cli("--db", f"{base}/tidak_ada", "db", "check")
+    assert code == 2 and "basis data 'tidak_ada' tidak ada di server PostgreSQL" in err
+    stranger = postgres_url.replace("://kpu@", "://orang_asing@")
+    code, _, err = run_cli("--db", stranger, "db", "check")
+    assert code == 2 and "pengguna 'orang_asing' tidak dikenal" in err
+
+
+# --- the audit chain --------------------------------------------------------------------
+
+
+def test_the_audit_chain_verifies(database, database_url, run_cli):
+    _add_cases(5)
+    result = audit.verify()
+    assert result.ok and result.count == 5
+    first = AuditEntry.get_by_id(1)
+    assert first.prev_hash == "0" * 64 and AuditEntry.get_by_id(2).prev_hash == first.hash
+    code, out, _ = run_cli("--db", database_url, "db", "verify-audit")
+    assert code == 0 and "rantai audit utuh: 5 entri" in out
+
+
+def test_an_edited_audit_entry_is_named(database, database_url, run_cli):
+    _add_cases(5)
+    database.execute_sql(f"UPDATE audit_entry SET detail = {database.param} WHERE id = 3", ('{"step": 2}',))
+    code, out, _ = run_cli("--db", database_url, "db", "verify-audit")
+    assert code == 1 and "entri audit #3 telah diubah" in out
+
+
+def test_an_edited_and_rehashed_audit_entry_is_named(database, database_url, run_cli):
+    _add_cases(5)
+    entry = AuditEntry.get_by_id(3)
+    entry.actor = "penyusup"
+    entry.hash = audit.entry_hash(entry.prev_hash, entry.at, entry.actor, entry.action, entry.entity,
+                                  entry.entity_id, entry.detail)
+    entry.save()
+    code, out, _ = run_cli("--db", database_url, "db", "verify-audit")
+    assert code == 1 and "entri audit #3 telah diubah" in out
+
+
+def test_a_removed_audit_entry_is_named(database, database_url, run_cli):
+    _add_cases(5)
+    database.execute_sql("DELETE FROM audit_entry WHERE id = 3")
+    code, out, _ = run_cli("--db", database_url, "db", "verify-audit")
+    assert code == 1 and "entri audit sesudah #2 telah dihapus" in out
+    database.execute_sql("DELETE FROM audit_entry WHERE id = 1")
+    assert audit.verify().message == "entri audit sebelum #2 telah dihapus"
+
+
+def test_a_rolled_back_entry_leaves_no_gap(database):
+    _add_cases(1)
+    with pytest.raises(RuntimeError):
+        with write_transaction(database):
+            audit.record("case.start", "case", "UJ-2026-00002")
+            raise RuntimeError("dibatalkan")
+    audit.record("case.start", "case", "UJ-2026-00003")
+    result = audit.verify()
+    assert result.ok and [e.id for e in AuditEntry.select().order_by(AuditEntry.id)] == [1, 2]
+
+
+def test_two_workstations_appending_at_once_keep_one_chain(database):
+    errors = []
+
+    def workstation(name: str) -> None:
+        try:
+            for n in range(25):
+                with write_transaction(database):
+                    audit.record("visit.check_in", "visit", f"{name}-{n}", actor=name)
+        except Exception as exc:  # reported below, with the thread's name
+            errors.append(f"{name}: {exc!r}")
+        finally:
+            database.close()  # this thread's connection
+
+    threads = [threading.Thread(target=workstation, args=(f"ws{i}",)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    result = audit.verify()
+    assert result.ok and result.count == 75
+
+
+# --- attachments ---------------------------------------------------------------------
+
+
+def test_attachments_are_kept_once_per_hash(database, tmp_path):
+    scan = tmp_path / "surat.pdf"
+    scan.write_bytes(b"%PDF-1.4 surat permohonan")
+    first = store_file(scan)
+    second = store_file(b"%PDF-1.4 surat permohonan", "salinan.pdf")
+    third = store_file(b"lain", "C:\\Users\\tamu\\catatan.txt")
+    assert first.sha256 == second.sha256 != third.sha256
+    assert (first.filename, first.mime, first.size) == ("surat.pdf", "application/pdf", 25)
+    assert third.filename == "catatan.txt"
+    files = [p for p in (data_dir() / "attachments").rglob("*") if p.is_file()]
+    assert sorted(files) == sorted([path_for(first.sha256), path_for(third.sha256)])
+    assert path_for(first.sha256).parent.name == first.sha256[:2]
+    assert open_attachment(second).read_bytes() == b"%PDF-1.4 surat permohonan"
+
+
+def test_a_changed_or_missing_attachment_file_is_refused(database):
+    kept = store_file(b"isi asli", "a.txt")
+    path_for(kept.sha256).write_bytes(b"isi palsu")
+    with pytest.raises(StoreError, match="rusak atau telah diubah"):
+        open_attachment(kept)
+    again = store_file(b"isi asli", "b.txt")  # the good bytes repair the file
+    assert open_attachment(again).read_bytes() == b"isi asli"
+    path_for(kept.sha256).unlink()
+    with pytest.raises(StoreError, match="tidak ada di folder data"):
+        open_attachment(kept)
+
+
+# --- backup and restore -------------------------------------------------------------------
+
+
+def test_backup_while_open_and_restore_round_trip(sqlite_database, sqlite_url, tmp_path, run_cli):
+    database = sqlite_database
+    _add_cases(20)
+    expected = _snapshot(database)
+    target = tmp_path / "cadangan.sqlite3"
+    reader = database.atomic()  # the application is in the middle of its own transaction
+    reader.__enter__()
+    try:
+        Case.select().count()
+        result = backup_sqlite(database, target)
+    finally:
+        reader.__exit__(None, None, None)
+    assert result.version == 1 and result.path == target
+    assert not Path(f"{target}-wal").exists()
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+    _add_cases(5, start=21)
+    Case.delete().where(Case.number == "UJ-2026-00001").execute()
+    changed = _snapshot(database)
+    close_database()
+
+    code, out, _ = run_cli("--db", sqlite_url, "db", "restore", str(target))
+    assert code == 0 and f"dipulihkan dari {target}" in out
+    aside = list((data_dir() / "backups").glob("*-sebelum-pemulihan.sqlite3"))
+    assert len(aside) == 1 and f"Basis data sebelumnya disimpan di {aside[0]}" in out
+    db = open_database(sqlite_url)
+    assert _snapshot(db) == expected
+    assert audit.verify().ok
+    close_database()
+    assert _snapshot(open_database(f"sqlite:///{aside[0].as_posix()}", migrate=False)) == changed
+
+
+def test_backup_through_the_cli(sqlite_database, sqlite_url, tmp_path, run_cli):
+    _add_cases(2)
+    target = tmp_path / "harian.sqlite3"
+    code, out, _ = run_cli("--db", sqlite_url, "db", "backup", str(target))
+    assert code == 0 and out.startswith(f"Cadangan tersimpan: {target}") and "skema versi 1" in out
+    code, _, err = run_cli("--db", sqlite_url, "db", "backup", str(target))
+    assert code == 2 and "sudah ada" in err
+    assert run_cli("--db", sqlite_url, "db", "backup", "--force", str(target))[0] == 0
+
+
+def test_restore_refuses_what_is_not_a_whole_kpu_desk_backup(sqlite_database, sqlite_url, tmp_path, run_cli):
+    _add_cases(2)
+    newer = tmp_path / "baru.sqlite3"
+    backup_sqlite(sqlite_database, newer)
+    with sqlite3.connect(newer) as raw:
+        raw.execute("INSERT INTO schema_migration (name, applied) VALUES ('999_from_the_future', '2030-01-01')")
+    close_database()
+    before = _path(sqlite_url).read_bytes()
+    junk = tmp_path / "bukan.sqlite3"
+    junk.write_bytes(b"ini bukan basis data" * 100)
+    code, _, err = run_cli("--db", sqlite_url, "db", "restore", str(junk))
+    assert code == 2 and "bukan basis data KPU Desk" in err
+
+    other = tmp_path / "lain.sqlite3"
+    with sqlite3.connect(other) as raw:
+        raw.execute("CREATE TABLE t (x)")
+    code, _, err = run_cli("--db", sqlite_url, "db", "restore", str(other))
+    assert code == 2 and "bukan cadangan basis data KPU Desk" in err
+
+    code, _, err = run_cli("--db", sqlite_url, "db", "restore", str(newer))
+    assert code == 2 and "versi KPU Desk yang lebih baru" in err
+    assert not (data_dir() / "backups").exists() or not any((data_dir() / "backups").iterdir())
+    assert _path(sqlite_url).read_bytes() == before
+
+
+def test_restore_replaces_a_damaged_database(sqlite_url, tmp_path, run_cli):
+    open_database(sqlite_url)
+    _add_cases(3)
+    backup_sqlite(sqlite_url, tmp_path / "cadangan.sqlite3")
+    close_database()
+    _damage_random(_path(sqlite_url))
+    code, out, err = run_cli("--db", sqlite_url, "db", "restore", str(tmp_path / "cadangan.sqlite3"))
+    assert code == 0, err
+    open_database(sqlite_url)
+    assert Case.select().count() == 3 and audit.verify().ok
+
+
+def test_postgresql_backup_and_restore_say_to_use_pg_dump(run_cli):
+    url = "postgresql://kpu:rahasia@db.kantor:5433/kpu_kota"
+    code, out, err = run_cli("--db", url, "db", "backup", "kpu.dump")
+    assert code == 2 and out == ""
+    assert 'pg_dump --format=custom --file="kpu.dump" "postgresql://kpu@db.kantor:5433/kpu_kota"' in err
+    assert "rahasia" not in err and "PGPASSWORD" in err
+    code, _, err = run_cli("--db", url, "db", "restore", "kpu.dump")
+    assert code == 2
+    assert 'pg_restore --clean --if-exists --no-owner --dbname="postgresql://kpu@db.kantor:5433/kpu_kota" "kpu.dump"' in err

@@ -128,19 +128,19 @@ def tasks_for_lanes(
     in_lanes = functools.reduce(
         operator.or_, ((models.StepRunLane.sop_id == s) & (models.StepRunLane.lane_id == lane) for s, lane in pairs)
     )
+    # Start from the few open step runs (index state, due_at, already in due order) and check
+    # their lanes; starting from the lanes would walk every step ever done in them.
+    in_my_lanes = models.StepRunLane.select(pw.SQL("1")).where(
+        (models.StepRunLane.step_run == models.StepRun.id) & in_lanes
+    )
     query = (
         models.StepRun.select(models.StepRun, models.Case)
-        .join(models.StepRunLane)
-        .switch(models.StepRun)
         .join(models.Case)
-        .where(in_lanes & (models.StepRun.state == "open") & (models.Case.state == "open"))
+        .where((models.StepRun.state == "open") & (models.Case.state == "open") & pw.fn.EXISTS(in_my_lanes))
         .order_by(models.StepRun.due_at.asc(nulls="LAST"), models.StepRun.started_at, models.StepRun.id)
         .limit(limit)
     )
-    seen: dict[int, Task] = {}
-    for run in query:  # a step shared by two of the user's lanes comes once
-        seen.setdefault(run.id, _task(run, now))
-    return list(seen.values())
+    return [_task(run, now) for run in query]  # EXISTS: a step in two of the user's lanes comes once
 
 
 def _summary_query(run) -> pw.ModelSelect:

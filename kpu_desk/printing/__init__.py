@@ -1,0 +1,1 @@
+"""Paper documents, painted with reportlab (part of the core: no Qt here)."""

@@ -8,13 +8,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kpu_desk import engine
+from kpu_desk.roles import ROLES
 from kpu_desk.sop.library import load_shipped
 from kpu_desk.sop.model import FieldType, FormField, Sop, Step
 from kpu_desk.store import models
 
 T0 = datetime(2026, 3, 2, 8, 0)  # a Monday, a working day
 VALID_NIK = "3313014508900001"  # Karanganyar, a woman born 5 August 1990
-OFFICE_ROLES = ("pimpinan", "kasubag", "staf", "unit_dumas", "ppid", "sekretaris", "resepsionis", "operator")
+OFFICE_ROLES = ROLES
 
 # Sample values for the text patterns the shipped SOPs use; a new pattern needs one here.
 PATTERN_SAMPLES = {

@@ -193,22 +193,25 @@ def _as_datetime(value: Any) -> datetime | None:
 
 def _history_entry(run: models.StepRun, sop, case_state: str, now: datetime, reveal_nik: bool) -> HistoryEntry:
     user = run.completed_by if run.completed_by_id else None
-    form = dict(run.form_data or {})
     return HistoryEntry(
         run_id=run.id, step_no=run.step_no, activity=_activity(sop, run.step_no), state=run.state,
         started_at=run.started_at, due_at=run.due_at, completed_at=run.completed_at,
         completed_by=user.username if user else None, completed_by_name=user.full_name if user else None,
-        form=form if reveal_nik else _masked(sop, run.step_no, form), branch=run.branch,
+        form=_display_form(sop, run.step_no, dict(run.form_data or {}), reveal_nik), branch=run.branch,
         overdue=run.state == "open" and case_state in ACTIVE_CASE_STATES and is_overdue(run.due_at, now),
     )
 
 
-def _masked(sop, step_no: int, form: dict[str, Any]) -> dict[str, Any]:
+def _display_form(sop, step_no: int, form: dict[str, Any], reveal_nik: bool) -> dict[str, Any]:
+    """The form in the order the step asks for it, NIK masked unless revealed."""
     try:
-        nik_keys = {f.key for f in sop.step(step_no).form if f.type is FieldType.NIK}
+        fields = sop.step(step_no).form
     except KeyError:
         return form
-    return {key: mask_nik(value) if key in nik_keys else value for key, value in form.items()}
+    order = {f.key: i for i, f in enumerate(fields)}
+    nik_keys = set() if reveal_nik else {f.key for f in fields if f.type is FieldType.NIK}
+    ordered = sorted(form.items(), key=lambda item: order.get(item[0], len(order)))
+    return {key: mask_nik(value) if key in nik_keys else value for key, value in ordered}
 
 
 def _task(run: models.StepRun, now: datetime) -> Task:

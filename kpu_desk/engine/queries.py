@@ -80,13 +80,19 @@ def list_cases(
     limit: int = 100,
     offset: int = 0,
     now: datetime | None = None,
+    started_from: datetime | None = None,
+    started_before: datetime | None = None,
 ) -> list[CaseSummary]:
-    """Cases, newest first, filtered by SOP, state, overdue (as of `now`) and a search text."""
+    """Cases, newest first, filtered by SOP, state, overdue (as of `now`), a search text and start time."""
     now = now_or(now)
     run = models.StepRun.alias()
     query = _summary_query(run)
     for condition in _filters(run, sop_id, state, overdue, search, now):
         query = query.where(condition)
+    if started_from is not None:
+        query = query.where(models.Case.started_at >= started_from)
+    if started_before is not None:
+        query = query.where(models.Case.started_at < started_before)
     rows = query.order_by(models.Case.id.desc()).limit(limit).offset(offset).objects()
     return [_summary(row, row.step_due, now) for row in rows]
 

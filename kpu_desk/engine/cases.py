@@ -95,18 +95,23 @@ def start_case(
     completion = prepare_completion(step, fields, branch) if complete_first else None
     calendar = office_calendar()
     with writing():
-        case = models.Case.create(
-            number=numbering.next_number(sop.case.prefix, now.year),
-            sop_version=version.id, sop_id=sop.id, state="open", current_step=step.no,
-            started_at=now, due_at=case_due(calendar, sop.case.legal_deadline, now),
-            created_by=acting.user.id if acting.user else None, row_version=1,
-        )
+        case = _create_case(sop, version.id, step.no, acting, now, calendar)
         run = open_run(case, sop, step, now, calendar)
         audit("case.start", acting.username, "case", case.number, sop=sop.id, sop_version=sop.version,
               step=step.no, version=1)
         if completion is not None:
             _finish_started(case, sop, run, completion, acting, now, calendar)
     return models.Case.get_by_id(case.id)
+
+
+def _create_case(sop: Sop, version_id: int, first_step: int, acting, now: datetime, calendar) -> models.Case:
+    """Insert the case with the next number; call inside the transaction that opens its first step."""
+    return models.Case.create(
+        number=numbering.next_number(sop.case.prefix, now.year),
+        sop_version=version_id, sop_id=sop.id, state="open", current_step=first_step,
+        started_at=now, due_at=case_due(calendar, sop.case.legal_deadline, now),
+        created_by=acting.user.id if acting.user else None, row_version=1,
+    )
 
 
 def _finish_started(case, sop, run, completion, acting, now, calendar) -> None:

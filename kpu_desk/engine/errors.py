@@ -19,15 +19,15 @@ class EngineError(Exception):
 
 
 class UnknownSop(EngineError):
-    pass
+    """No SOP (or SOP version) by that id is registered in the database."""
 
 
 class UnknownCase(EngineError):
-    pass
+    """No case has that number."""
 
 
 class UnknownUser(EngineError):
-    pass
+    """The acting user does not exist or is no longer active."""
 
 
 class CaseStateError(EngineError):

@@ -501,3 +501,9 @@ def test_postgresql_backup_and_restore_say_to_use_pg_dump(run_cli):
     code, _, err = run_cli("--db", url, "db", "restore", "kpu.dump")
     assert code == 2
     assert 'pg_restore --clean --if-exists --no-owner --dbname="postgresql://kpu@db.kantor:5433/kpu_kota" "kpu.dump"' in err
+
+
+def test_even_the_quick_way_in_refuses_a_file_that_is_not_a_database(sqlite_url):
+    _damage_random(_path(sqlite_url))
+    with pytest.raises(StoreError, match="berkas basis data rusak"):
+        open_database(sqlite_url, check=False)

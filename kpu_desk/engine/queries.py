@@ -115,7 +115,7 @@ def case_history(number: str, now: datetime | None = None, reveal_nik: bool = Fa
     case = find_case(number)
     sop = sop_for_case(case)
     query = (
-        models.StepRun.select(models.StepRun, models.User)
+        models.StepRun.select(models.StepRun, models.User.id, models.User.username, models.User.full_name)
         .join(models.User, pw.JOIN.LEFT_OUTER, on=(models.StepRun.completed_by == models.User.id))
         .where(models.StepRun.case == case.id)
         .order_by(models.StepRun.id)

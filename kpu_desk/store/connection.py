@@ -58,7 +58,10 @@ def _sqlite(parsed) -> pw.SqliteDatabase:
         path = parsed.netloc + path
     if path.startswith("/") and len(path) > 2 and path[2] == ":":  # sqlite:///C:/… on Windows
         path = path[1:]
-    return pw.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5)
+    if path.startswith("//"):  # sqlite:////abs/path, the usual spelling of an absolute path
+        path = path[1:]
+    # Every write transaction begins IMMEDIATE: see dbutil.write_transaction for why.
+    return pw.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5, lock_type="IMMEDIATE")
 
 
 def _postgres(parsed) -> pw.PostgresqlDatabase:

@@ -123,9 +123,6 @@ def _check_sqlite_location(path: Path) -> None:
 
 
 def _connect(db: pw.Database) -> None:
-    if is_sqlite(db) and hasattr(db, "_lock_type"):
-        # Every write transaction begins IMMEDIATE: see dbutil.write_transaction for why.
-        db._lock_type = "IMMEDIATE"
     with translated(db):
         db.connect()
 

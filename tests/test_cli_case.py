@@ -199,3 +199,15 @@ def test_calendar_uses_the_office_overrides_from_the_database(run_cli, db_url):
     lines = run_cli("--db", db_url, "calendar", "holidays", "2025")[1].splitlines()
     assert "2025-04-08  Selasa  Hari Jadi Kabupaten" in lines
     assert not any(line.startswith("2025-04-07") for line in lines)
+
+
+def test_step_refuses_when_the_meant_step_is_no_longer_open(cli):
+    code, out, _ = cli("case", "start", TAMU, *GUEST, "--user", "resepsionis1")
+    number = out.split()[1]
+    health = ["--field", "cuci_tangan=ya", "--field", "cek_kesehatan=Lolos", "--user", "resepsionis1"]
+    assert cli("case", "step", number, "--step", "2", *health)[0] == 0
+    # Another workstation did step 2 first: the clerk's command for step 2 must not land on step 3.
+    code, _, err = cli("case", "step", number, "--step", "2", *health)
+    assert code == 1 and "langkah 2 kasus" in err and "langkah yang terbuka: 3" in err
+    code, out, _ = cli("case", "show", number, "--json")
+    assert [h["step"] for h in json.loads(out)["history"]] == [1, 2, 3]

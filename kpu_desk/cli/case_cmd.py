@@ -57,6 +57,9 @@ def _register_start(actions) -> None:
 def _register_step(actions) -> None:
     step = actions.add_parser("step", help="selesaikan langkah yang sedang terbuka")
     step.add_argument("number", metavar="NOMOR")
+    step.add_argument("--step", type=int, metavar="N",
+                      help="langkah yang dimaksud; ditolak bila langkah yang terbuka sudah lain "
+                           "(misalnya sudah diselesaikan dari komputer lain)")
     _add_step_options(step)
     step.set_defaults(handler=complete_step)
 
@@ -119,7 +122,13 @@ def complete_step(args: argparse.Namespace) -> int:
     database_from(args)
 
     def run() -> int:
-        outcome = engine.complete_step(args.number, fields, actor=_user(args), branch=args.branch)
+        case = engine.find_case(args.number)
+        if args.step is not None and case.current_step != args.step:
+            return fail(f"langkah {args.step} kasus {case.number} tidak sedang terbuka "
+                        f"(langkah yang terbuka: {case.current_step or 'tidak ada'})")
+        # The version read here makes the write refuse if another workstation moved the case since.
+        outcome = engine.complete_step(case.number, fields, actor=_user(args), branch=args.branch,
+                                       expected_version=case.row_version)
         done = f"Langkah {outcome.completed.step_no} kasus {outcome.case.number} selesai."
         return _report(outcome.case.number, done, args.json)
 

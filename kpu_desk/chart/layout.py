@@ -97,6 +97,7 @@ def layout_chart(
         if route.link.source.is_connector:
             route.exit_x = route.link.source.box.cx
     routes.assign_ports(planned)
+    routes.snap_connectors(planned)
     routes.assign_levels(planned)
     label_width = max(lanes[0].width - 8, 72.0)
     arrows = []
@@ -164,9 +165,11 @@ def _gutter(lanes, tracks: dict[str, int]) -> tuple[routes.Gutter, float]:
     if symbol_width < MIN_SYMBOL_WIDTH:  # narrow lanes, many tracks: pack the tracks tighter
         symbol_width = MIN_SYMBOL_WIDTH
         pad = (lane_width - symbol_width) / 2
-        spacing = max((pad - 2 * TRACK_MARGIN) / max(most, 1), 1.5)
+        spacing = max((pad - 2 * TRACK_MARGIN) / max(most, 1), 0.8)
     centres = tuple(c.cx for c in lanes)
-    gutter = routes.Gutter(lanes[0].x, lanes[-1].right, centres, (lane_width - symbol_width) / 2, TRACK_MARGIN, spacing)
+    gutter = routes.Gutter(
+        lanes[0].x, lanes[-1].right, centres, (lane_width - symbol_width) / 2, TRACK_MARGIN, spacing, dict(tracks)
+    )
     return gutter, symbol_width
 
 
@@ -178,7 +181,7 @@ def _place_symbol(node: graph.Node, lanes, symbol_width: float) -> None:
     diamond = node.kind is ShapeKind.DIAMOND
     width = min(symbol_width, MAX_DIAMOND_WIDTH) if diamond else symbol_width
     ratio = 0.62 if diamond else 0.5
-    height = min(SYMBOL_HEIGHT[node.kind], max(width * ratio, 12.0))
+    height = min(SYMBOL_HEIGHT[node.kind], max(width * ratio, 8.0))
     low, high = node.lane_span
     left = lanes[low].cx - width / 2
     right = lanes[high].cx + width / 2

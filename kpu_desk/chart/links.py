@@ -11,6 +11,7 @@ area, one track per link so that no two share a line.
 from __future__ import annotations
 
 import string
+from collections import Counter
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -167,20 +168,25 @@ def _rank(link: Link, exit: str) -> int | None:
 def choose_exits(links: list[Link]) -> None:
     """Give every link leaving a symbol a distinct exit: bottom, right or left."""
     by_source: dict[int, list[Link]] = {}
+    arrivals: Counter[int] = Counter()
     for link in links:
         by_source.setdefault(id(link.source), []).append(link)
-    for group in by_source.values():
-        _assign(group)
+        arrivals[id(link.target)] += 1
+    for key, group in by_source.items():
+        _assign(group, arrivals[key])
 
 
-def _assign(group: list[Link]) -> None:
+def _assign(group: list[Link], arriving: int) -> None:
     head = group[:3]
+    # A diamond entered by several arrows needs free side vertices for all but the first.
+    sides_wanted = max(arriving - 1, 0) if group[0].source.kind is ShapeKind.DIAMOND else 0
     best, best_cost = None, None
     for exits in permutations(_EXIT_ORDER, len(head)):
         ranks = [_rank(link, exit) for link, exit in zip(head, exits)]
         if None in ranks:
             continue
-        cost = sum(ranks)
+        free_sides = 2 - sum(1 for exit in exits if exit != BOTTOM)
+        cost = sum(ranks) + 3 * max(sides_wanted - free_sides, 0)
         if best_cost is None or cost < best_cost:
             best, best_cost = exits, cost
     if best is None:  # a connector: its one link leaves from the point at the bottom

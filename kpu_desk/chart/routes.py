@@ -16,7 +16,9 @@ from kpu_desk.chart.model import Align, Box, ChartStyle, Point, ShapeKind, TextB
 from kpu_desk.chart.text import Measure, wrap
 
 TOP = "top"
-_STRAIGHT = 0.5  # closer than this counts as the same x
+ASIDE = 6.0  # how far an arrow steps out of a symbol's way before turning
+_STRAIGHT = 1e-6  # closer than this counts as the same x
+_SNAP = 0.5  # a connector this close to straight above or below its symbol moves there
 
 
 @dataclass
@@ -29,6 +31,10 @@ class Gutter:
     pad: float
     margin: float
     spacing: float
+    tracks: dict[str, int] = field(default_factory=dict)  # tracks in use on each side
+
+    def track_xs(self) -> list[float]:
+        return [self.track_x(side, k) for side, count in self.tracks.items() for k in range(count)]
 
     def track_x(self, side: str, track: int) -> float:
         if side == LEFT:
@@ -93,15 +99,54 @@ def place_connectors(routes: list[Route], gutter: Gutter, size: float, top_margi
         if link.source.is_connector:
             item = (1 if link.channel else 0, link.source, _in_desire(link), towards)
             bands.setdefault((link.source.page, "top"), []).append(item)
-    low, high = gutter.lane_left + gutter.pad + size / 2, gutter.lane_right - gutter.pad - size / 2
+    # The channel's tracks never reach the pentagons' height in a band (their runs there
+    # are above or below it), so a crowded band may use the lane area to its edges.
+    low, high = gutter.lane_left + 2 + size / 2, gutter.lane_right - 2 - size / 2
     for (_, position), items in bands.items():
-        taken: list[float] = []
-        for _, node, wanted, towards in sorted(items, key=lambda item: item[0]):
-            x = free_near(min(max(wanted, low), high), towards, taken, size + 6, low, high)
-            taken.append(x)
+        gap = size + 6
+        if len(items) > 1:
+            # A crowded band packs them closer; past touching they would overlap (see README of chart).
+            gap = max(min(gap, (high - low) / (len(items) - 1)), 0.0)
+        placed = _place_in_band(items, gap, low, high)
+        for (_, node, _, _), x in zip(items, placed):
+            x = _off_the_tracks(x, gutter)
             y = node.slot_top + top_margin if position == "top" else node.slot_bottom - top_margin - size
             node.box = Box(x - size / 2, y, size, size)
             node.anchors = (x,)
+
+
+def _place_in_band(items, gap: float, low: float, high: float) -> list[float]:
+    """x of each item: straight-down ones where they want, the others beside them.
+
+    When the band is too full for that, evenly spaced places across it: those
+    reached straight down choose first, the others follow in the order of their wishes.
+    """
+    placed: dict[int, float] = {}
+    taken: list[float] = []
+    for i in sorted(range(len(items)), key=lambda i: items[i][0]):
+        _, _, wanted, towards = items[i]
+        placed[i] = free_near(min(max(wanted, low), high), towards, taken, gap, low, high)
+        taken.append(placed[i])
+    if all(abs(a - b) >= gap - 1e-6 for n, a in enumerate(taken) for b in taken[n + 1:]):
+        return [placed[i] for i in range(len(items))]
+    step = (high - low) / (len(items) - 1)
+    slots = [low + n * step for n in range(len(items))]
+    result: dict[int, float] = {}
+    for i in (i for i in range(len(items)) if items[i][0] == 0):
+        result[i] = min(slots, key=lambda x: abs(x - items[i][2]))
+        slots.remove(result[i])
+    rest = sorted((i for i in range(len(items)) if i not in result), key=lambda i: (items[i][2], items[i][3]))
+    result.update(zip(rest, slots))
+    return [result[i] for i in range(len(items))]
+
+
+def _off_the_tracks(x: float, gutter: Gutter) -> float:
+    """A pentagon's arrow must not drop along a track of the side channel."""
+    for track in gutter.track_xs():
+        if abs(x - track) < 0.75:
+            centre = (gutter.lane_left + gutter.lane_right) / 2
+            return track + (0.75 if x < centre else -0.75)
+    return x
 
 
 def _out_desire(route: Route, gutter: Gutter, size: float) -> float:
@@ -128,15 +173,17 @@ def _in_desire(link: Link) -> float:
 
 def assign_ports(routes: list[Route]) -> None:
     arriving: dict[int, list[Route]] = {}
+    leaving: dict[int, set[str]] = {}
     for route in routes:
         arriving.setdefault(id(route.link.target), []).append(route)
+        leaving.setdefault(id(route.link.source), set()).add(route.link.exit)
     for group in arriving.values():
         target = group[0].link.target
         if target.is_connector:
             for route in group:
                 route.port_x, route.entry = target.box.cx, TOP
         elif target.kind is ShapeKind.DIAMOND:
-            _diamond_ports(group)
+            _diamond_ports(group, leaving.get(id(target), set()))
         else:
             _flat_ports(group)
 
@@ -168,36 +215,103 @@ def _flat_span(node: Node) -> tuple[float, float]:
     return box.left + inset, box.right - inset
 
 
-def _diamond_ports(group: list[Route]) -> None:
-    target = group[0].link.target
-    used: set[str] = set()
+def _diamond_ports(group: list[Route], exits: set[str]) -> None:
+    """A diamond is entered at a vertex: the top, else a side one no exit uses, each once."""
+    box = group[0].link.target.box
+    used: set[str] = set(exits)
     for route in sorted(group, key=lambda r: (_desire(r)[0], r.link.index)):
-        route.port_x, route.entry = target.box.cx, TOP
-        facing = route.link.side if route.link.channel else ""
-        if TOP in used and facing and facing not in used:
-            route.entry = facing
-            route.port_x = target.box.left if facing == LEFT else target.box.right
-        used.add(route.entry)
+        link = route.link
+        if link.channel:
+            other = RIGHT if link.side == LEFT else LEFT
+            wishes = [link.side, TOP, other]
+        else:
+            near = LEFT if _origin_x(route) < box.cx else RIGHT
+            wishes = [TOP, near, RIGHT if near == LEFT else LEFT]
+        entry = next((w for w in wishes if w not in used), TOP)
+        used.add(entry)
+        route.entry = entry
+        route.port_x = {TOP: box.cx, LEFT: box.left, RIGHT: box.right}[entry]
+
+
+def _origin_x(route: Route) -> float:
+    link = route.link
+    if link.exit == BOTTOM:
+        return route.exit_x
+    return link.source.box.right if link.exit == RIGHT else link.source.box.left
 
 
 def _flat_ports(group: list[Route]) -> None:
+    """Ports on a flat top edge: where each arrival wants, at least 8 pt apart.
+
+    When the edge is too short for that, the arrivals share it out evenly in
+    the order they come from, left to right.
+    """
     low, high = _flat_span(group[0].link.target)
-    gap = min(8.0, (high - low) / max(len(group) - 1, 1))
+    ordered = sorted(group, key=lambda r: (_desire(r)[0], r.link.index))
+    gap = 8.0
     taken: list[float] = []
-    for route in sorted(group, key=lambda r: (_desire(r)[0], r.link.index)):
+    for route in ordered:
         _, wanted, direction = _desire(route)
         wanted = min(max(wanted, low), high)
         route.port_x, route.entry = free_near(wanted, direction, taken, gap, low, high), TOP
         taken.append(route.port_x)
+    crowded = any(abs(a - b) < gap - 1e-6 for i, a in enumerate(taken) for b in taken[i + 1:])
+    if crowded:
+        step = (high - low) / (len(group) - 1)
+        slots = [low + i * step for i in range(len(group))]
+        for route in ordered:
+            _, wanted, direction = _desire(route)
+            if route.link.channel:  # from the channel: the free slot nearest its side
+                wanted = low - 1e6 if route.link.side == LEFT else high + 1e6
+            best = min(slots, key=lambda x: (abs(x - wanted), -direction * x))
+            slots.remove(best)
+            route.port_x = best
 
 
 def free_near(wanted: float, direction: int, taken: list[float], gap: float, low: float, high: float) -> float:
-    for k in range(0, 40):
-        for sign in ((direction, -direction) if k else (1,)):
-            x = wanted + sign * k * gap
-            if low - 1e-6 <= x <= high + 1e-6 and all(abs(x - t) >= gap - 1e-6 for t in taken):
-                return x
-    return wanted  # crowded beyond reason: share the point
+    """The point of [low, high] nearest to wanted that is at least gap from every taken one.
+
+    Ties go the preferred direction. With no such point, wanted itself (the caller checks).
+    """
+    free = [(low, high)]
+    for t in taken:
+        cut: list[tuple[float, float]] = []
+        for a, b in free:
+            if t + gap - 1e-9 <= a or t - gap + 1e-9 >= b:
+                cut.append((a, b))
+                continue
+            if a <= t - gap:
+                cut.append((a, t - gap))
+            if t + gap <= b:
+                cut.append((t + gap, b))
+        free = cut
+    if not free:
+        return wanted
+    candidates = [min(max(wanted, a), b) for a, b in free]
+    return min(candidates, key=lambda x: (abs(x - wanted), -direction * x))
+
+
+def snap_connectors(routes: list[Route]) -> None:
+    """Line a connector up exactly with its symbol when the band left it a hair's breadth off."""
+    for route in routes:
+        link = route.link
+        if link.channel or link.exit != BOTTOM or route.entry != TOP:
+            continue
+        offset = route.port_x - route.exit_x
+        if not 0 < abs(offset) < _SNAP:
+            continue
+        if link.source.is_connector:
+            _move(link.source, offset)
+            route.exit_x = route.port_x
+        elif link.target.is_connector:
+            _move(link.target, -offset)
+            route.port_x = route.exit_x
+
+
+def _move(node: Node, dx: float) -> None:
+    box = node.box
+    node.box = Box(box.x + dx, box.y, box.width, box.height)
+    node.anchors = (node.box.cx,)
 
 
 # -- levels -----------------------------------------------------------------
@@ -213,6 +327,17 @@ def _is_straight(route: Route) -> bool:
     return (route.port_x - vertex) * step > 2  # one elbow: across, then down
 
 
+def _enters_facing_side(route: Route) -> bool:
+    """A channel arrival straight into the side vertex that faces its channel."""
+    return route.link.channel and route.entry == route.link.side
+
+
+def _needs_arrival_level(route: Route) -> bool:
+    if route.entry == TOP:
+        return not _is_straight(route)
+    return not _enters_facing_side(route)
+
+
 def assign_levels(routes: list[Route]) -> None:
     """Heights of the horizontal runs in the free strips above and below symbols.
 
@@ -223,7 +348,7 @@ def assign_levels(routes: list[Route]) -> None:
     below: dict[tuple[int, int], list[Route]] = {}
     for route in routes:
         link = route.link
-        if route.entry == TOP and not _is_straight(route):
+        if _needs_arrival_level(route):
             above.setdefault((link.target.page, link.target.slot), []).append(route)
         if link.channel and link.exit == BOTTOM:
             below.setdefault((link.source.page, link.source.slot), []).append(route)
@@ -259,39 +384,52 @@ def build_points(route: Route, gutter: Gutter) -> tuple[Point, ...]:
             points.append((track, route.depart_level))
         else:
             points.append((track, start[1]))
-        points.extend(_arrival(route, track))
+        points.extend(_arrival(route, track, gutter))
     elif link.exit == BOTTOM:
-        points.extend(_arrival(route, start[0]))
+        points.extend(_arrival(route, start[0], gutter))
     else:
-        points.extend(_side_direct(route, start))
+        points.extend(_side_direct(route, start, gutter))
     return _simplify(points)
 
 
-def _arrival(route: Route, x: float) -> list[Point]:
+def _arrival(route: Route, x: float, gutter: Gutter) -> list[Point]:
     """From a vertical run at x down (or up) into the target's entry."""
     target = route.link.target.box
-    if route.entry != TOP:
+    level = route.arrive_level
+    if route.entry == TOP:
+        if level is None:
+            return [(x, target.top)]
+        return [(x, level), (route.port_x, level), (route.port_x, target.top)]
+    if _enters_facing_side(route):
         return [(x, target.cy), (route.port_x, target.cy)]
-    if route.arrive_level is None:
-        return [(x, target.top)]
-    return [(x, route.arrive_level), (route.port_x, route.arrive_level), (route.port_x, target.top)]
+    # Over the symbol's top strip, down beside it, then into the side vertex.
+    aside = aside_x(route.port_x, -1 if route.entry == LEFT else 1, gutter)
+    return [(x, level), (aside, level), (aside, target.cy), (route.port_x, target.cy)]
 
 
-def _side_direct(route: Route, start: Point) -> list[Point]:
+def aside_x(vertex_x: float, direction: int, gutter: Gutter) -> float:
+    """A little way out from a side vertex, but never as far as the side channel's tracks."""
+    distance = ASIDE
+    inner_track = gutter.track_x(LEFT if direction < 0 else RIGHT, 0)
+    room = (vertex_x - inner_track) * direction * -1
+    if 0 < room < 2 * ASIDE:
+        distance = room / 2
+    return vertex_x + direction * distance
+
+
+def _side_direct(route: Route, start: Point, gutter: Gutter) -> list[Point]:
     target = route.link.target.box
     if _is_straight(route):
         return [(route.port_x, start[1]), (route.port_x, target.top)]
     # The port is not beyond the exit: step out of the symbol's way, then drop.
-    step = 6.0 if route.link.exit == RIGHT else -6.0
-    aside = start[0] + step
-    return [(aside, start[1])] + _arrival(route, aside)
+    aside = aside_x(start[0], 1 if route.link.exit == RIGHT else -1, gutter)
+    return [(aside, start[1])] + _arrival(route, aside, gutter)
 
 
 def _simplify(points: list[Point]) -> tuple[Point, ...]:
     """Drop repeated points and the middle of three collinear ones."""
     kept: list[Point] = []
     for p in points:
-        p = (round(p[0], 3), round(p[1], 3))
         if kept and kept[-1] == p:
             continue
         if len(kept) >= 2:
@@ -324,7 +462,9 @@ def label_block(
     else:
         on_right = link.exit == RIGHT
     room = room_right if on_right else room_left
-    lines = wrap(link.label, max(min(width, room), 24.0), style.label_size, measure)
+    # Never cut a word: a long word may reach past the lane area instead.
+    widest_word = max(measure(word, style.label_size) for word in link.label.split())
+    lines = wrap(link.label, max(min(width, room), widest_word), style.label_size, measure)
     leading = style.label_size * 1.15
     text_w = max(measure(line, style.label_size) for line in lines)
     text_h = leading * len(lines)

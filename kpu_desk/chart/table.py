@@ -16,7 +16,7 @@ from kpu_desk.sop.model import Sop, Step
 # quarter of the width, each lane about a tenth, the mutu baku a third.
 _TEXT_WEIGHTS = {"no": 3.5, "kegiatan": 24.0, "kelengkapan": 12.0, "waktu": 7.0, "output": 11.5, "keterangan": 10.0}
 _LANE_WEIGHT = 9.0
-MIN_LANE_WIDTH = 40.0
+MIN_LANE_WIDTH = 46.0
 _BEFORE_LANES = ("no", "kegiatan")
 _AFTER_LANES = ("kelengkapan", "waktu", "output", "keterangan")
 TITLES = {

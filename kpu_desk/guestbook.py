@@ -52,6 +52,20 @@ def visits_on(day: date) -> list[GuestRow]:
     return [_row(visit) for visit in query]
 
 
+def still_inside(day: date, limit: int = 500) -> list[GuestRow]:
+    """Guests not recorded as gone by the end of `day`, this day's and earlier ones (a forgotten check-out,
+    a KTP still in the tray), newest first."""
+    end = datetime.combine(day, time()) + timedelta(days=1)
+    query = (
+        models.Visit.select(models.Visit, models.Party, models.Case.number)
+        .join(models.Party).switch(models.Visit).join(models.Case)
+        .where((models.Visit.checked_in_at < end) & models.Visit.checked_out_at.is_null())
+        .order_by(models.Visit.checked_in_at.desc(), models.Visit.id.desc())
+        .limit(limit)
+    )
+    return [_row(visit) for visit in query]
+
+
 def summarize(rows: list[GuestRow]) -> DaySummary:
     inside = [row for row in rows if row.inside]
     return DaySummary(len(rows), len(inside), sum(1 for row in rows if row.inside and row.ktp_held))

@@ -25,6 +25,7 @@ DEFAULT_RETENTION_DAYS = 365
 MAX_RETENTION_DAYS = 3650
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+DEMO_KEY = "office.demo"
 _KEYS = {
     "name": "office.name", "level": "office.level", "address": "office.address",
     "logo_attachment": "office.logo", "sops_in_use": "office.sops",
@@ -114,7 +115,14 @@ def load_demo(days: int = 30, progress: Callable[[int, int], None] | None = None
                              address="Alamat kantor contoh (data demo)", sops_in_use=tuple(registered_sop_ids()))
         for field, key in _KEYS.items():
             _put(key, getattr(demo, field))
+        _put(DEMO_KEY, True)
     return report
+
+
+def is_demo() -> bool:
+    """The database holds the demo office (the sign-in form then names its users)."""
+    row = models.Setting.get_or_none(models.Setting.key == DEMO_KEY)
+    return bool(row and row.value)
 
 
 # --- checks ------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ def build_parser() -> argparse.ArgumentParser:
     argparse_id.install()
     parser = argparse.ArgumentParser(
         prog="kpu-desk",
-        description="KPU Desk: SOP sekretariat KPU Kabupaten/Kota yang dapat dijalankan.",
+        description="KPU Desk: SOP sekretariat KPU Kabupaten/Kota yang dapat dijalankan. "
+                    "Tanpa PERINTAH, aplikasi desktop dibuka.",
     )
     parser.add_argument("--version", action="version", version=f"KPU Desk {__version__}")
     parser.add_argument(
@@ -35,8 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        return _run_desktop(args)
     try:
         return args.handler(args)
     except BrokenPipeError:
@@ -51,6 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         _close_store()
+
+
+def _run_desktop(args: argparse.Namespace) -> int:
+    """No subcommand: the desktop application. Qt is imported only here, so --help and the
+    subcommands work on a machine without a display."""
+    from kpu_desk.gui.app import main as run_gui
+
+    return run_gui(args.db)
 
 
 def _store_problem(exc: Exception) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from gui_support import when_modal
+from gui.gui_support import when_modal
 from kpu_desk.gui import workstation
 from kpu_desk.gui.app import Launcher
 from kpu_desk.gui.database_problem import DatabaseProblemDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from gui_support import when_modal
+from gui.gui_support import when_modal
 from kpu_desk.gui.signin import SignInDialog
 
 PASSWORD = "kpudesk2026"

@@ -463,7 +463,8 @@ def label_block(
         on_right = link.exit == RIGHT
     room = room_right if on_right else room_left
     # Never cut a word: a long word may reach past the lane area instead.
-    widest_word = max(measure(word, style.label_size) for word in link.label.split())
+    pieces = link.label.replace("/", "/ ").split()  # a line may end after a slash
+    widest_word = max(measure(piece, style.label_size) for piece in pieces)
     lines = wrap(link.label, max(min(width, room), widest_word), style.label_size, measure)
     leading = style.label_size * 1.15
     text_w = max(measure(line, style.label_size) for line in lines)

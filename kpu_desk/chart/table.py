@@ -31,7 +31,9 @@ GROUP_PELAKSANA = "Pelaksana"
 GROUP_MUTU_BAKU = "Mutu Baku"
 
 
-_MIN_TEXT_WIDTH = {"no": 18.0, "waktu": 44.0}  # "1." and "1 hari kerja" on one line
+# Narrowest a text column may get: "1.", "1 hari kerja", and words like "Kelengkapan".
+_MIN_TEXT_WIDTH = {"no": 18.0, "kegiatan": 90.0, "kelengkapan": 54.0, "waktu": 44.0, "output": 52.0, "keterangan": 52.0}
+LANE_FLOOR = 40.0  # lanes give way to the text columns down to this, never further
 
 
 def compute_columns(sop: Sop, width: float) -> tuple[Column, ...]:
@@ -39,13 +41,18 @@ def compute_columns(sop: Sop, width: float) -> tuple[Column, ...]:
     text_total = sum(_TEXT_WEIGHTS.values())
     lane_width = width * _LANE_WEIGHT / (text_total + _LANE_WEIGHT * lanes)
     lane_width = max(lane_width, MIN_LANE_WIDTH)
-    # Narrow paper: the lanes keep their minimum, the text columns share the rest.
+    # Narrow paper: the lanes keep their minimum, the text columns share the rest ...
     text_scale = (width - lane_width * lanes) / text_total
     text_widths = {key: weight * text_scale for key, weight in _TEXT_WEIGHTS.items()}
-    for key, least in _MIN_TEXT_WIDTH.items():
-        if text_widths[key] < least:  # Kegiatan, the widest, gives up what they lack
-            text_widths["kegiatan"] -= least - text_widths[key]
-            text_widths[key] = least
+    # ... unless that leaves a text column too narrow for its words: then lanes and
+    # Kegiatan (the widest) give up what it lacks.
+    lacking = {key: least - text_widths[key] for key, least in _MIN_TEXT_WIDTH.items() if text_widths[key] < least}
+    for key in lacking:
+        text_widths[key] = _MIN_TEXT_WIDTH[key]
+    deficit = sum(lacking.values())
+    from_lanes = min(deficit, max(lane_width - LANE_FLOOR, 0.0) * lanes)
+    lane_width -= from_lanes / lanes
+    text_widths["kegiatan"] -= deficit - from_lanes
     widths = [(key, text_widths[key], None) for key in _BEFORE_LANES]
     widths += [(f"lane:{lane.id}", lane_width, lane) for lane in sop.lanes]
     widths += [(key, text_widths[key], None) for key in _AFTER_LANES]
@@ -77,9 +84,10 @@ def build_heading(columns: tuple[Column, ...], style: ChartStyle, measure: Measu
     lower = height - top
 
     def cell(text: str, x: float, y: float, w: float, h: float) -> Cell:
-        lines = block(text, w)
+        size = _size_to_fit_words(text, w - 2 * style.cell_padding, style.heading_size, measure)
+        lines = wrap(text, w - 2 * style.cell_padding, size, measure, bold=True)
         box = Box(x, y, w, h)
-        return Cell(box, TextBlock(box, lines, style.heading_size, leading, True, Align.CENTER, style.cell_padding, True), True)
+        return Cell(box, TextBlock(box, lines, size, size * style.leading_factor, True, Align.CENTER, style.cell_padding, True), True)
 
     cells = [cell(c.title, c.x, 0.0, c.width, height) for c in spanning]
     cells.append(cell(GROUP_PELAKSANA, lanes[0].x, 0.0, lanes[-1].right - lanes[0].x, top))
@@ -87,6 +95,14 @@ def build_heading(columns: tuple[Column, ...], style: ChartStyle, measure: Measu
     cells.extend(cell(c.title, c.x, top, c.width, lower) for c in lanes + mutu)
     cells.sort(key=lambda c: (c.box.y, c.box.x))
     return Heading(tuple(cells), height)
+
+
+def _size_to_fit_words(text: str, width: float, size: float, measure: Measure, smallest: float = 5.0) -> float:
+    """A heading's font size, smaller if need be so that no word of it is cut."""
+    words = text.replace("/", "/ ").split() or [""]
+    while size > smallest and max(measure(word, size, True) for word in words) > width:
+        size -= 0.25
+    return size
 
 
 def step_texts(step: Step) -> dict[str, str]:

@@ -60,15 +60,18 @@ def _wrap_paragraph(text: str, width: float, size: float, measure: Measure, bold
             lines.append(current)
         current = word
         while not fits(current) and len(current) > 1:
-            cut = _longest_fitting_prefix(current, fits)
+            cut = _break_point(current, fits)
             lines.append(current[:cut])
             current = current[cut:]
     lines.append(current)
     return lines
 
 
-def _longest_fitting_prefix(word: str, fits: Callable[[str], bool]) -> int:
+def _break_point(word: str, fits: Callable[[str], bool]) -> int:
+    """Where to cut a word too wide for the line: after a slash or hyphen if one fits
+    ("pejabat/ | personil"), else after as many characters as fit."""
     cut = 1
     while cut < len(word) and fits(word[: cut + 1]):
         cut += 1
-    return cut
+    soft = max((i + 1 for i in range(cut) if word[i] in "/-" and i + 1 < len(word)), default=0)
+    return soft or cut

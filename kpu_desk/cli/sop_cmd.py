@@ -1,9 +1,11 @@
-"""`kpu-desk sop …`: list, show and check SOP definitions."""
+"""`kpu-desk sop …`: list, show, check and print SOP definitions."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from pathlib import Path
 
 from kpu_desk.cli.output import fail, print_json, print_table
 from kpu_desk.sop.issues import Severity
@@ -13,7 +15,7 @@ from kpu_desk.sop.serialize import sop_summary, sop_to_dict
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    sop = commands.add_parser("sop", help="definisi SOP: daftar, rincian, pemeriksaan")
+    sop = commands.add_parser("sop", help="definisi SOP: daftar, rincian, pemeriksaan, cetak")
     actions = sop.add_subparsers(dest="sop_command", metavar="PERINTAH", required=True)
     listing = actions.add_parser("list", help="daftar SOP yang tersedia")
     listing.add_argument("--json", action="store_true", help="keluaran JSON")
@@ -25,6 +27,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     check = actions.add_parser("check", help="periksa berkas definisi SOP")
     check.add_argument("files", metavar="BERKAS", nargs="+")
     check.set_defaults(handler=check_sop_files)
+    printing = actions.add_parser("print", help="cetak dokumen SOP (identitas dan bagan alur) ke PDF")
+    printing.add_argument("sop_id", metavar="ID")
+    printing.add_argument("-o", "--output", metavar="BERKAS.pdf", required=True, help="berkas PDF yang ditulis")
+    printing.add_argument("--paper", choices=PAPER_CHOICES, default="f4", help="ukuran kertas (bawaan: f4)")
+    printing.add_argument("--orientation", choices=ORIENTATION_CHOICES, default="landscape",
+                          help="arah kertas (bawaan: landscape, seperti dokumen SOP yang ditandatangani)")
+    printing.set_defaults(handler=print_sop)
+
+
+# Kept here (not imported from kpu_desk.printing) so that `kpu-desk sop list` does not load reportlab.
+PAPER_CHOICES = ("a4", "f4")
+ORIENTATION_CHOICES = ("portrait", "landscape")
+_ORIENTATION_WORDS = {"portrait": "tegak", "landscape": "mendatar"}
 
 
 def _available() -> list[Sop]:
@@ -46,10 +61,18 @@ def list_sops(args: argparse.Namespace) -> int:
     return 0
 
 
+def _find(sop_id: str) -> Sop | None:
+    return next((s for s in _available() if s.id == sop_id), None)
+
+
+def _not_found(sop_id: str) -> int:
+    return fail(f"SOP '{sop_id}' tidak ditemukan; lihat `kpu-desk sop list`")
+
+
 def show_sop(args: argparse.Namespace) -> int:
-    sop = next((s for s in _available() if s.id == args.sop_id), None)
+    sop = _find(args.sop_id)
     if sop is None:
-        return fail(f"SOP '{args.sop_id}' tidak ditemukan; lihat `kpu-desk sop list`")
+        return _not_found(args.sop_id)
     if args.json:
         print_json(sop_to_dict(sop))
     else:
@@ -82,3 +105,33 @@ def check_sop_files(args: argparse.Namespace) -> int:
     warnings = len(issues) - errors
     print(f"{len(args.files)} berkas diperiksa: {errors} galat, {warnings} peringatan", file=sys.stderr)
     return 1 if errors else 0
+
+
+def print_sop(args: argparse.Namespace) -> int:
+    sop = _find(args.sop_id)
+    if sop is None:
+        return _not_found(args.sop_id)
+    from kpu_desk.printing.sop_document import render_sop_document
+
+    # Rendered in memory first: a failed write never leaves half a PDF behind.
+    buffer = io.BytesIO()
+    pages = render_sop_document(sop, buffer, paper=args.paper, orientation=args.orientation)
+    try:
+        Path(args.output).write_bytes(buffer.getvalue())
+    except OSError as exc:
+        return fail(f"tidak dapat menulis '{args.output}': {_why_not_written(exc)}")
+    paper = f"{args.paper.upper()} {_ORIENTATION_WORDS[args.orientation]}"
+    print(f"{args.output}: {pages} halaman, kertas {paper}")
+    return 0
+
+
+def _why_not_written(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "foldernya tidak ada"
+    if isinstance(exc, IsADirectoryError):
+        return "nama itu adalah sebuah folder"
+    if isinstance(exc, PermissionError):
+        return "tidak ada izin menulis di sana"
+    if isinstance(exc, NotADirectoryError):
+        return "salah satu bagian jalurnya bukan folder"
+    return f"galat sistem {exc.errno}" if exc.errno else "galat sistem"

@@ -8,6 +8,7 @@ lettered off-page connectors at the breaks. Every page is numbered
 
 from __future__ import annotations
 
+import os
 from typing import BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph
@@ -37,9 +38,14 @@ def footer_text(sop: Sop) -> str:
 
 
 def render_sop_document(
-    sop: Sop, path_or_file: str | BinaryIO, paper: str = DEFAULT_PAPER, orientation: str = DEFAULT_ORIENTATION
+    sop: Sop,
+    path_or_file: str | os.PathLike | BinaryIO,
+    paper: str = DEFAULT_PAPER,
+    orientation: str = DEFAULT_ORIENTATION,
 ) -> int:
     """Write the SOP document as a PDF; the number of pages."""
+    if isinstance(path_or_file, os.PathLike):
+        path_or_file = os.fspath(path_or_file)
     page = page_for(paper, orientation)
     fonts = ensure_fonts()
     document = BaseDocTemplate(

@@ -150,6 +150,13 @@ def test_every_step_and_the_chart_title(rendered, sop_id):
     assert whole >= len(sop.steps) // 2
 
 
+def test_chart_titles():
+    assert chart_title(SHIPPED["pulangpisau-pengaduan"]) == "BAGAN ALUR PENANGANAN PENGADUAN MASYARAKAT"
+    kediri = chart_title(SHIPPED["kediri-pengaduan"])
+    assert kediri.startswith("BAGAN ALUR PENYELESAIAN PENGADUAN") and not kediri.endswith(";")
+    assert chart_title(SHIPPED["kupang-pelayanan-publik"]) == "SOP PELAYANAN PUBLIK"  # as the document heads it
+
+
 def test_column_heading_repeats_on_every_chart_page(rendered):
     _, _, pages = rendered["kupang-pelayanan-publik"]
     chart_pages = chart_pages_of(pages)

@@ -19,7 +19,7 @@ from kpu_desk.printing.chart_flowable import ChartPageFlowable
 from kpu_desk.printing.fonts import ensure_fonts
 from kpu_desk.printing.numbered_canvas import numbered_canvas
 from kpu_desk.printing.paper import Page, page_for
-from kpu_desk.printing.sop_header import header_flowables
+from kpu_desk.printing.sop_header import header_flowables, ketentuan
 from kpu_desk.printing.styles import stylesheet
 from kpu_desk.sop.model import Sop
 
@@ -29,8 +29,13 @@ _SAFETY = 2.0  # points kept free so rounding never pushes a chart page over the
 
 
 def chart_title(sop: Sop) -> str:
+    if sop.header.chart_title:
+        return sop.header.chart_title
     # Names are kept verbatim, down to a list's trailing ";" that has no place in a title.
-    return sop.header.chart_title or f"BAGAN ALUR {sop.header.name.rstrip(' ;,.').upper()}"
+    name = sop.header.name.rstrip(" ;,.").upper()
+    if name.startswith("BAGAN ALUR"):
+        return name
+    return f"BAGAN {name}" if name.startswith("ALUR ") else f"BAGAN ALUR {name}"
 
 
 def footer_text(sop: Sop) -> str:
@@ -62,6 +67,7 @@ def render_sop_document(
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     document.addPageTemplates([PageTemplate(id="sop", frames=[frame])])
     story = header_flowables(sop.header, page.frame_width) + [PageBreak()] + chart_flowables(sop, page, fonts)
+    story += ketentuan(sop.header)
     document.build(story, canvasmaker=numbered_canvas(footer_text(sop)))
     return document.page
 

@@ -4,13 +4,14 @@ Left: the office and its unit. Right: Nomor SOP, the dates, Disahkan Oleh
 (position, room to sign, name, NIP) and Nama SOP. Below, two columns: Dasar
 Hukum | Kualifikasi Pelaksana, Keterkaitan | Peralatan/Perlengkapan,
 Peringatan | Pencatatan dan Pendataan. An empty field prints as "-".
+The SOP's Ketentuan (its own rules) close the document, after the chart.
 """
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kpu_desk.printing.styles import stylesheet
 from kpu_desk.sop.model import HEADER_FIELD_LABELS, Header
@@ -31,7 +32,7 @@ _GRID = 0.6
 
 
 def header_flowables(header: Header, width: float) -> list:
-    return [identity_table(header, width), lists_table(header, width)] + ketentuan(header)
+    return [identity_table(header, width), lists_table(header, width)]
 
 
 def _p(text: str, style: str) -> Paragraph:
@@ -104,10 +105,14 @@ def _split_in_rows() -> dict:
 
 
 def ketentuan(header: Header) -> list:
-    """The SOP's own rules (revisions, validity), numbered, below the table."""
+    """The SOP's own rules (revisions, validity), numbered, in one block.
+
+    They close the document, after the bagan alur, as on the signed documents that
+    print them (Kupang); kept together, they follow the table when the page has room.
+    """
     if not header.ketentuan:
         return []
     style = stylesheet()["Item"]
     flowables = [_p(f"{LABEL_KETENTUAN}:", "Section")]
     flowables += [Paragraph(escape(item), style, bulletText=f"{n}.") for n, item in enumerate(header.ketentuan, start=1)]
-    return flowables
+    return [KeepTogether(flowables)]

@@ -3,8 +3,9 @@
 Every horizontal run of an arrow lies inside one row (or connector band), in a
 part of it that holds no symbol: at the height of its own symbol's centre, or
 in the free strip above or below a symbol (a "level"); every vertical run lies
-either between two vertically adjacent slots or on a track of the side
-channel, where no symbol stands. That is why no arrow crosses a symbol.
+between two vertically adjacent slots, beside a symbol in its own row, or on a
+track of the side channel, where no symbol stands. That is why no arrow
+crosses a symbol (tests/test_chart_layout.py checks it, also on random flows).
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def place_connectors(routes: list[Route], gutter: Gutter, size: float, top_margi
     for (_, position), items in bands.items():
         gap = size + 6
         if len(items) > 1:
-            # A crowded band packs them closer; past touching they would overlap (see README of chart).
+            # A crowded band packs them closer; past touching they overlap (only one-lane
+            # SOPs with three or more flows across one page break come to that).
             gap = max(min(gap, (high - low) / (len(items) - 1)), 0.0)
         placed = _place_in_band(items, gap, low, high)
         for (_, node, _, _), x in zip(items, placed):

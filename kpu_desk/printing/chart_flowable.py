@@ -118,7 +118,9 @@ class ChartPageFlowable(Flowable):
         *body, (tip_x, tip_y) = points
         prev_x, prev_y = body[-1]
         dx, dy = _unit(tip_x - prev_x, tip_y - prev_y)
-        base = (tip_x - dx * HEAD_LENGTH, tip_y - dy * HEAD_LENGTH)
+        # A last run shorter than the head (a short step into a side vertex) gets a shorter head.
+        length = min(HEAD_LENGTH, abs(tip_x - prev_x) + abs(tip_y - prev_y))
+        base = (tip_x - dx * length, tip_y - dy * length)
         path = canvas.beginPath()
         path.moveTo(*points[0])
         for point in body[1:]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from kpu_desk import accounts, office
 from kpu_desk.changes import change_marker
-from kpu_desk.guestbook import mask_phone, summarize, visits_on
+from kpu_desk.guestbook import LOOK_BACK_DAYS, mask_phone, still_inside, summarize, visits_on
 from kpu_desk.holiday_overrides import add_override, list_overrides, remove_override
 from kpu_desk.letter_register import letters
 from kpu_desk.store import models
@@ -94,6 +94,10 @@ def test_the_guest_book_masks_personal_data_and_counts_who_is_inside(database):
     summary = summarize(rows)
     assert summary.visits == len(rows) and summary.inside == sum(1 for r in rows if r.checked_out_at is None)
     assert mask_phone("081234567890") == "0812*****890"
+    inside = still_inside(day)
+    assert {r.case_number for r in inside} == {
+        v.case.number for v in models.Visit.select().where(models.Visit.checked_out_at.is_null())}
+    assert still_inside(day + timedelta(days=LOOK_BACK_DAYS + 2)) == []  # a month on, nobody is "inside"
 
 
 def test_the_letter_register_hides_secret_subjects(database):

@@ -53,18 +53,17 @@ def locked_message(until: datetime) -> str:
 
 def _count_failure(user: models.User, now: datetime) -> None:
     failures = user.failed_logins + 1
-    with writing():
-        if failures >= MAX_FAILURES:
-            until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
-            _save(user, failed_logins=0, locked_until=until)
-            audit("user.locked", "", "user", user.username, minutes=LOCK_MINUTES)
-        else:
+    if failures < MAX_FAILURES:
+        with writing():
             _save(user, failed_logins=failures)
             audit("user.signin_failed", "", "user", user.username, failures=failures)
-    if failures >= MAX_FAILURES:
-        raise SignInError(locked_message(until))
-    left = MAX_FAILURES - failures
-    raise SignInError(f"{WRONG} Sisa {left} kali percobaan sebelum akun dikunci {LOCK_MINUTES} menit.")
+        left = MAX_FAILURES - failures
+        raise SignInError(f"{WRONG} Sisa {left} kali percobaan sebelum akun dikunci {LOCK_MINUTES} menit.")
+    until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
+    with writing():
+        _save(user, failed_logins=0, locked_until=until)
+        audit("user.locked", "", "user", user.username, minutes=LOCK_MINUTES)
+    raise SignInError(locked_message(until))
 
 
 def _succeeded(user: models.User, password: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kpu_desk import office
@@ -44,9 +45,20 @@ def configure(app: QCoreApplication) -> None:
     app.setApplicationName(APPLICATION)
     QLocale.setDefault(INDONESIAN)
     _install_qt_translation(app)
+    if isinstance(app, QApplication):
+        _legible_font(app)
     style = ui_dir() / "style.qss"
     if style.is_file() and isinstance(app, QApplication):
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def _legible_font(app: QApplication, points: int = 10) -> None:
+    """At least 10 points: clerks read these lists all day. Set on the application, not in the
+    style sheet, so every widget measures its text with the font it draws it in."""
+    font = QFont(app.font())
+    if font.pointSize() < points:
+        font.setPointSize(points)
+        app.setFont(font)
 
 
 def _install_qt_translation(app: QCoreApplication) -> None:

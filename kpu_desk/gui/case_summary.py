@@ -26,7 +26,9 @@ class CaseSummaryDialog(QDialog):
         self.number = number
         self.history = HistoryModel(self)
         self.historyView.setModel(self.history)
-        prepare_table(self.historyView, "case_summary/historyView", {0: 40, 1: 330, 2: 170, 3: 130, 4: 130, 5: 150})
+        prepare_table(self.historyView, "case_summary/historyView", {0: 40, 2: 175, 3: 105, 4: 105, 5: 150, 6: 110},
+                      stretch=1)
+        self.historyView.setWordWrap(True)  # a few rows: the whole activity, as the SOP words it
         self.closeButton.clicked.connect(self.accept)
         self.reload()
         geometry.restore_window(self, "case_summary")
@@ -38,11 +40,12 @@ class CaseSummaryDialog(QDialog):
         self.titleLabel.setText(f"{summary.number} — {summary.title}" if summary.title else summary.number)
         self.sopValue.setText(sop_catalog.labels().get(summary.sop_id, summary.sop_id)
                               + self.tr(" (SOP versi {0})").format(summary.sop_version))
-        late = self.tr(" — terlambat") if summary.overdue else ""
+        late = self.tr(", terlambat") if summary.overdue else ""
         self.stateValue.setText(state_label(summary.state) + late)
         self.dueValue.setText(f"{short_datetime(summary.due)} ({time_left(summary.due, now)})" if summary.due else "—")
         self.startedValue.setText(short_datetime(summary.started_at))
         self.history.load(self.number)
+        self.historyView.resizeRowsToContents()
 
     def done(self, result: int) -> None:
         geometry.save_window(self, "case_summary")

@@ -16,7 +16,7 @@ from kpu_desk import office
 from kpu_desk.accounts.users import new_account_problems
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.uiload import load_ui
-from kpu_desk.gui.widgets.field_errors import FieldErrors
+from kpu_desk.gui.widgets.field_errors import FieldErrors, sentence
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
 from kpu_desk.store import models
 from kpu_desk.validation import InvalidInput
@@ -111,9 +111,9 @@ class SetupWizard(QWizard):
         days = self.demo_days
         self.demo = Operation(lambda progress: office.load_demo(days=days, progress=progress), self)
         self.demo.succeeded.connect(self._demo_done)
-        self.demo.failed.connect(lambda text: self._demo_message(text))
+        self.demo.failed.connect(lambda text: self._demo_message(text, problem=True))
         self.demo.cancelled.connect(lambda: self._demo_message(
-            self.tr("Pengisian data demo dibatalkan; basis data tetap kosong.")))
+            self.tr("Pengisian data demo dibatalkan; basis data tetap kosong."), problem=False))
         self.demo.finished.connect(lambda: self._busy(False))
         self._busy(True)
         self.demoMessage.hide()
@@ -131,8 +131,11 @@ class SetupWizard(QWizard):
         self.demo_loaded = True
         self.accept()
 
-    def _demo_message(self, text: str) -> None:
-        self.demoMessage.setText(text)
+    def _demo_message(self, text: str, problem: bool) -> None:
+        self.demoMessage.setProperty("role", "error" if problem else "summary")
+        self.demoMessage.style().unpolish(self.demoMessage)
+        self.demoMessage.style().polish(self.demoMessage)
+        self.demoMessage.setText(sentence(text))
         self.demoMessage.show()
 
     def _busy(self, busy: bool) -> None:

@@ -12,7 +12,8 @@ from engine_support import valid_form
 from kpu_desk import accounts, engine
 from kpu_desk.engine.sops import sop_for_version
 from kpu_desk.gui.case_summary import CaseSummaryDialog
-from kpu_desk.gui.main_window import PAGES
+from kpu_desk.gui.main_window import PAGES, MainWindow
+from kpu_desk.gui.session import Session
 from kpu_desk.gui.models.table_model import OVERDUE_BACKGROUND, ROW_ROLE
 from kpu_desk.store import models
 
@@ -27,14 +28,37 @@ def test_every_page_can_be_reached_and_fits_a_1366_screen(qtbot, demo_database, 
         window.navigation.setCurrentRow(row)
         page = window.current_page()
         assert isinstance(page, page_class) and page.isVisible() and not page.stale
-    assert window.minimumSizeHint().width() <= 1366 and window.minimumSizeHint().height() <= 768
+    assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 720
 
 
-def test_the_last_page_is_remembered(qtbot, demo_database, open_main_window):
+def test_the_last_page_and_the_window_geometry_are_remembered(qtbot, demo_database, open_main_window):
+    from PySide6.QtCore import QSettings
+
     window = open_main_window("admin")
     window.show_page("reports")
     window.close()
-    assert open_main_window("admin").current_page().key == "reports"
+    saved = QSettings().value("geometry/main_window")
+    assert saved is not None and saved == window.saveGeometry()
+    again = MainWindow(Session.of(accounts.find_user("admin")), poll_ms=60000)
+    qtbot.addWidget(again)
+    try:
+        assert again.current_page().key == "reports"
+    finally:
+        again.close()
+
+
+def test_a_dialogs_size_is_remembered(qtbot, demo_database):
+    # The offscreen screen is 800 x 600: a size inside it comes back exactly.
+    number = models.Case.select().first().number
+    dialog = CaseSummaryDialog(number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(720, 430)
+    qtbot.waitUntil(lambda: dialog.size().width() == 720)
+    dialog.accept()
+    again = CaseSummaryDialog(number)
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) == (720, 430)
 
 
 def test_tugas_saya_shows_the_clerks_open_steps_due_first_with_overdue_marked(qtbot, demo_database,

@@ -27,7 +27,7 @@ class HistoryModel(RowTableModel):
 
     def _state(self, entry: HistoryEntry) -> str:
         if entry.state == "open":
-            return self.tr("Menunggu — terlambat") if entry.overdue else self.tr("Menunggu")
+            return self.tr("Menunggu, terlambat") if entry.overdue else self.tr("Menunggu")
         if entry.state == "done":
             late = entry.due_at is not None and entry.completed_at is not None and entry.completed_at > entry.due_at
             return self.tr("Selesai, terlambat") if late else self.tr("Selesai")

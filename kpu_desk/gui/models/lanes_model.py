@@ -25,7 +25,8 @@ class LanesModel(RowTableModel):
         super().__init__(parent)
         self.set_columns([
             Column(self.tr("Pelaksana menurut SOP"), lambda r: r.lane.name),
-            Column(self.tr("Peran"), lambda r: ", ".join(ROLE_LABELS.get(x, x) for x in sorted(r.actors.roles)) or "—"),
+            Column(self.tr("Peran"), lambda r: ", ".join(_short(x) for x in sorted(r.actors.roles)) or "—",
+                   tooltip=lambda r: ", ".join(ROLE_LABELS.get(x, x) for x in sorted(r.actors.roles))),
             Column(self.tr("Pengguna tertentu"), lambda r: ", ".join(sorted(r.actors.users)) or "—"),
         ])
 
@@ -36,3 +37,8 @@ class LanesModel(RowTableModel):
 
     def lane_at(self, row: int) -> LaneRow | None:
         return self.row_at(row)
+
+
+def _short(role: str) -> str:
+    """"Resepsionis (Jagat Saksana/Front Office/Help Desk)" → "Resepsionis": the table cell is narrow."""
+    return ROLE_LABELS.get(role, role).split(" (")[0]

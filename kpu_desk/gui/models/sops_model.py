@@ -18,7 +18,7 @@ class SopsModel(RowTableModel):
             Column(self.tr("Versi"), lambda e: e.sop.version, align=CENTER),
             Column(self.tr("Langkah"), lambda e: len(e.sop.steps), align=RIGHT),
             Column(self.tr("Pelaksana"), lambda e: len(e.sop.lanes), align=RIGHT),
-            Column(self.tr("Dipakai kantor"), lambda e: self.tr("Ya") if e.id in self._in_use else self.tr("Tidak"),
+            Column(self.tr("Dipakai"), lambda e: self.tr("Ya") if e.id in self._in_use else self.tr("Tidak"),
                    align=CENTER),
         ])
 

@@ -19,7 +19,7 @@ class SopsPage(Page):
         self.steps = StepsModel(self)
         self.sopsView.setModel(self.model)
         self.stepsView.setModel(self.steps)
-        prepare_table(self.sopsView, "sops/sopsView", {0: 170, 1: 210, 3: 55, 4: 70, 5: 80, 6: 115}, stretch=2)
+        prepare_table(self.sopsView, "sops/sopsView", {0: 170, 1: 200, 3: 62, 4: 82, 5: 92, 6: 80}, stretch=2)
         prepare_table(self.stepsView, "sops/stepsView", {0: 40, 1: 440, 2: 210, 3: 90}, stretch=4)
         self.stepsView.setWordWrap(True)
         self.splitter.setSizes([220, 400])

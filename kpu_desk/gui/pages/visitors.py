@@ -19,7 +19,7 @@ class VisitorsPage(Page):
         self.model = VisitsModel(self)
         self.visitsView.setModel(self.model)
         prepare_table(self.visitsView, "visitors/visitsView",
-                      {0: 95, 1: 125, 2: 170, 3: 165, 4: 150, 6: 145, 7: 125}, stretch=5)
+                      {0: 95, 1: 120, 2: 165, 3: 160, 4: 145, 6: 145, 7: 140}, stretch=5)
         self.dayEdit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         self.dayEdit.setDate(QDate.currentDate())
         self.dayEdit.dateChanged.connect(lambda _day: self.refresh())

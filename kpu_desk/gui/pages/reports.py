@@ -47,10 +47,12 @@ class ReportsPage(Page):
             self.summaryLabel.setText(self.tr("Tanggal akhir periode harus sesudah tanggal awalnya."))
             return
         self.summaryLabel.setText(self.tr("Menghitung…"))
-        self.loading = Operation(lambda progress: sop_month_report(start, end, sop_id), self)
-        self.loading.succeeded.connect(self._show)
-        self.loading.failed.connect(self.summaryLabel.setText)
-        self.loading.start()
+        operation = Operation(lambda progress: sop_month_report(start, end, sop_id), self)
+        # Only the newest request is shown: an older one that finishes late must not overwrite it.
+        operation.succeeded.connect(lambda report: self._show(report) if self.loading is operation else None)
+        operation.failed.connect(lambda text: self.summaryLabel.setText(text) if self.loading is operation else None)
+        self.loading = operation
+        operation.start()
 
     def export(self) -> None:
         if self.report is None or not self.report.rows:

@@ -1,0 +1,114 @@
+"""What an exported chart carries around the table: its title above, and below it a
+legend of the case's marks, so that a printed page explains itself without colour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtWidgets import QGraphicsItem
+
+from kpu_desk.chart.model import Align, Arrow, Box, ShapeKind, SymbolShape, TextBlock
+from kpu_desk.chart.text import wrap
+from kpu_desk.gui.chart import palette
+from kpu_desk.gui.chart.arrows import ArrowItem
+from kpu_desk.gui.chart.palette import ArrowState, StepState
+from kpu_desk.gui.chart.steps import StepItem
+from kpu_desk.gui.chart.text import draw_block, qt_measure
+
+TITLE_SIZE = 10.0
+TITLE_SPACE = 8.0  # between the title and the table
+LEGEND_SIZE = 7.5
+LEGEND_SPACE = 10.0  # between the table and the legend
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChartLegend", text)
+
+
+class TitleItem(QGraphicsItem):
+    """The chart's title, bold and centred over the table, as on the signed document."""
+
+    def __init__(self, title: str, width: float):
+        super().__init__()
+        lines = wrap(title, width, TITLE_SIZE, qt_measure(), bold=True)
+        height = len(lines) * TITLE_SIZE * 1.25
+        self.block = TextBlock(Box(0, 0, width, height), lines, TITLE_SIZE, TITLE_SIZE * 1.25, bold=True,
+                               align=Align.CENTER)
+        self._rect = QRectF(0, 0, width, height + TITLE_SPACE)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setPen(palette.BLACK)
+        draw_block(painter, self.block)
+
+
+class TextItem(QGraphicsItem):
+    def __init__(self, block: TextBlock):
+        super().__init__()
+        self.block = block
+        box = block.box
+        self._rect = QRectF(box.x, box.y, box.width, box.height)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setPen(palette.BLACK)
+        draw_block(painter, self.block)
+
+
+class LegendItem(QGraphicsItem):
+    """A line about the case, and one sample of each mark with its meaning."""
+
+    SAMPLE_W, SAMPLE_H, GAP = 22.0, 11.0, 14.0
+
+    def __init__(self, case_line: str, width: float):
+        super().__init__()
+        self._width = width
+        self._x = 0.0
+        measure = qt_measure()
+        self._text(case_line, 0.0, measure, bold=True)
+        for state, overdue, text in self._entries():
+            self._sample(state, overdue)
+            self._text(text, self.SAMPLE_H + 8, measure)
+        self._arrow_sample()
+        self._text(_tr("alur yang sudah ditempuh"), self.SAMPLE_H + 8, measure)
+        self._rect = QRectF(0, 0, width, 2 * self.SAMPLE_H + 14)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        pass  # the samples and texts are child items
+
+    @staticmethod
+    def _entries():
+        return ((StepState.OPEN, False, _tr("langkah terbuka")), (StepState.DONE, False, _tr("selesai")),
+                (StepState.PENDING, False, _tr("belum")), (StepState.UNTAKEN, False, _tr("cabang tidak ditempuh")),
+                (StepState.OPEN, True, _tr("terlambat")))
+
+    def _sample(self, state: StepState, overdue: bool) -> None:
+        y = self.SAMPLE_H + 8
+        shape = SymbolShape(0, ShapeKind.RECTANGLE, Box(self._x, y, self.SAMPLE_W, self.SAMPLE_H), ())
+        item = StepItem(shape, "")
+        item.set_mark(state, overdue, "", "")
+        item.unsetCursor()  # a sample is a picture, not a step to click
+        item.setParentItem(self)
+        self._x += self.SAMPLE_W + 5
+
+    def _arrow_sample(self) -> None:
+        y = self.SAMPLE_H + 8 + self.SAMPLE_H / 2
+        item = ArrowItem(Arrow(0, 0, ((self._x, y), (self._x + self.SAMPLE_W + 6, y))))
+        item.set_state(ArrowState.TAKEN)
+        item.setParentItem(self)
+        self._x += self.SAMPLE_W + 11
+
+    def _text(self, text: str, y: float, measure, bold: bool = False) -> None:
+        width = measure(text, LEGEND_SIZE, bold) + 1
+        x = 0.0 if bold else self._x
+        block = TextBlock(Box(x, y, width, self.SAMPLE_H), (text,), LEGEND_SIZE, LEGEND_SIZE * 1.2, bold=bold,
+                          middle=True)
+        TextItem(block).setParentItem(self)
+        if not bold:
+            self._x += width + self.GAP

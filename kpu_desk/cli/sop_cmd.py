@@ -34,6 +34,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     printing.add_argument("--orientation", choices=ORIENTATION_CHOICES, default="landscape",
                           help="arah kertas (bawaan: landscape, seperti dokumen SOP yang ditandatangani)")
     printing.set_defaults(handler=print_sop)
+    _register_render(actions)
+
+
+def _register_render(actions: argparse._SubParsersAction) -> None:
+    render = actions.add_parser("render", help="gambar bagan alur (dengan posisi sebuah kasus) ke PNG, SVG atau PDF")
+    render.add_argument("sop_id", metavar="ID")
+    render.add_argument("--case", metavar="NOMOR", help="tandai kasus ini: langkah terbuka, alur yang ditempuh")
+    render.add_argument("-o", "--output", metavar="BERKAS", required=True,
+                        help="berkas yang ditulis; jenisnya menurut akhiran: .png, .svg atau .pdf")
+    render.add_argument("--dpi", type=int, default=150, help="resolusi PNG (bawaan: 150)")
+    render.add_argument("--paper", choices=PAPER_CHOICES,
+                        help="PDF: dipecah ke halaman kertas ini (bawaan: satu halaman seukuran bagan)")
+    render.set_defaults(handler=render_sop_chart)
 
 
 # Kept here (not imported from kpu_desk.printing) so that `kpu-desk sop list` does not load reportlab.
@@ -123,6 +136,48 @@ def print_sop(args: argparse.Namespace) -> int:
     paper = f"{args.paper.upper()} {_ORIENTATION_WORDS[args.orientation]}"
     print(f"{args.output}: {pages} halaman, kertas {paper}")
     return 0
+
+
+def render_sop_chart(args: argparse.Namespace) -> int:
+    """`kpu-desk sop render`: the chart drawn by the Qt painter, headless; Qt is imported only here."""
+    if Path(args.output).suffix.lower() not in RENDER_SUFFIXES:
+        return fail(f"jenis berkas '{args.output}' tidak dikenal; pakai akhiran .png, .svg atau .pdf")
+    if not 20 <= args.dpi <= 1200:
+        return fail("--dpi harus antara 20 dan 1200")
+    sop, marks = _find(args.sop_id), None
+    if sop is None:
+        return _not_found(args.sop_id)
+    if args.case:
+        found = _case_on_chart(args, sop)
+        if isinstance(found, int):
+            return found
+        sop, marks = found
+    from kpu_desk.gui.chart.export import ExportError, render_sop
+
+    try:
+        print(render_sop(sop, args.output, marks, dpi=args.dpi, paper=args.paper))
+    except ExportError as exc:
+        return fail(str(exc))
+    return 0
+
+
+RENDER_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+def _case_on_chart(args: argparse.Namespace, sop: Sop):
+    """The case's own SOP version and its marks, or an exit code after saying what is wrong."""
+    from kpu_desk import engine
+    from kpu_desk.chart.case_marks import case_marks
+    from kpu_desk.cli.context import database_from
+
+    database_from(args, must_exist=True)
+    try:
+        case = engine.find_case(args.case)
+    except engine.UnknownCase as exc:
+        return fail(str(exc))
+    if case.sop_id != sop.id:
+        return fail(f"kasus {case.number} berjalan pada SOP '{case.sop_id}', bukan '{sop.id}'")
+    return engine.sop_for_case(case), case_marks(case.number)
 
 
 def _why_not_written(exc: OSError) -> str:

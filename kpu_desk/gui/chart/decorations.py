@@ -59,22 +59,25 @@ class TextItem(QGraphicsItem):
 
 
 class LegendItem(QGraphicsItem):
-    """A line about the case, and one sample of each mark with its meaning."""
+    """A line about the case, then one sample of each mark with its meaning, flowing onto
+    a second line when the page is narrow."""
 
-    SAMPLE_W, SAMPLE_H, GAP = 22.0, 11.0, 14.0
+    SAMPLE_W, SAMPLE_H, GAP, LINE = 22.0, 11.0, 14.0, 15.0
 
     def __init__(self, case_line: str, width: float):
         super().__init__()
-        self._width = width
-        self._x = 0.0
-        measure = qt_measure()
-        self._text(case_line, 0.0, measure, bold=True)
+        self._width, self._measure = width, qt_measure()
+        self._x, self._y = 0.0, 0.0
+        self._text(case_line, bold=True)
+        self._x, self._y = 0.0, self.LINE
         for state, overdue, text in self._entries():
+            self._make_room(self.SAMPLE_W + 5 + self._measure(text, LEGEND_SIZE))
             self._sample(state, overdue)
-            self._text(text, self.SAMPLE_H + 8, measure)
+            self._text(text)
+        self._make_room(self.SAMPLE_W + 11 + self._measure(_tr("alur yang sudah ditempuh"), LEGEND_SIZE))
         self._arrow_sample()
-        self._text(_tr("alur yang sudah ditempuh"), self.SAMPLE_H + 8, measure)
-        self._rect = QRectF(0, 0, width, 2 * self.SAMPLE_H + 14)
+        self._text(_tr("alur yang sudah ditempuh"))
+        self._rect = QRectF(0, 0, width, self._y + self.LINE + LEGEND_SPACE)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -88,9 +91,12 @@ class LegendItem(QGraphicsItem):
                 (StepState.PENDING, False, _tr("belum")), (StepState.UNTAKEN, False, _tr("cabang tidak ditempuh")),
                 (StepState.OPEN, True, _tr("terlambat")))
 
+    def _make_room(self, width: float) -> None:
+        if self._x > 0 and self._x + width > self._width:
+            self._x, self._y = 0.0, self._y + self.LINE
+
     def _sample(self, state: StepState, overdue: bool) -> None:
-        y = self.SAMPLE_H + 8
-        shape = SymbolShape(0, ShapeKind.RECTANGLE, Box(self._x, y, self.SAMPLE_W, self.SAMPLE_H), ())
+        shape = SymbolShape(0, ShapeKind.RECTANGLE, Box(self._x + 2, self._y, self.SAMPLE_W - 4, self.SAMPLE_H), ())
         item = StepItem(shape, "")
         item.set_mark(state, overdue, "", "")
         item.unsetCursor()  # a sample is a picture, not a step to click
@@ -98,17 +104,15 @@ class LegendItem(QGraphicsItem):
         self._x += self.SAMPLE_W + 5
 
     def _arrow_sample(self) -> None:
-        y = self.SAMPLE_H + 8 + self.SAMPLE_H / 2
+        y = self._y + self.SAMPLE_H / 2
         item = ArrowItem(Arrow(0, 0, ((self._x, y), (self._x + self.SAMPLE_W + 6, y))))
         item.set_state(ArrowState.TAKEN)
         item.setParentItem(self)
         self._x += self.SAMPLE_W + 11
 
-    def _text(self, text: str, y: float, measure, bold: bool = False) -> None:
-        width = measure(text, LEGEND_SIZE, bold) + 1
-        x = 0.0 if bold else self._x
-        block = TextBlock(Box(x, y, width, self.SAMPLE_H), (text,), LEGEND_SIZE, LEGEND_SIZE * 1.2, bold=bold,
-                          middle=True)
+    def _text(self, text: str, bold: bool = False) -> None:
+        width = self._measure(text, LEGEND_SIZE, bold) + 1
+        block = TextBlock(Box(self._x, self._y, width, self.SAMPLE_H), (text,), LEGEND_SIZE, LEGEND_SIZE * 1.2,
+                          bold=bold, middle=True)
         TextItem(block).setParentItem(self)
-        if not bold:
-            self._x += width + self.GAP
+        self._x += width + self.GAP

@@ -8,6 +8,8 @@ kpu_desk.gui.chart.marks.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -15,15 +17,21 @@ from kpu_desk.chart.model import ChartLayout, ChartPage
 from kpu_desk.gui.chart import palette
 from kpu_desk.gui.chart.arrows import ArrowItem, ConnectorItem, KnockoutItem, LabelItem
 from kpu_desk.gui.chart.cells import CellsItem
-from kpu_desk.gui.chart.decorations import TitleItem
 from kpu_desk.gui.chart.steps import StepItem
 from kpu_desk.sop.model import Sop
 
 PAGE_GAP = 24.0
 
 
+def stack_height(items: Sequence[QGraphicsItem]) -> float:
+    """How much room items stacked above the table take (see ChartScene's header)."""
+    return sum(item.boundingRect().height() for item in items)
+
+
 class ChartScene(QGraphicsScene):
-    def __init__(self, layout: ChartLayout, sop: Sop, title: str | None = None, parent=None):
+    """The chart's items; `header` items (a title, a legend) are stacked above the table, first on top."""
+
+    def __init__(self, layout: ChartLayout, sop: Sop, header: Sequence[QGraphicsItem] = (), parent=None):
         super().__init__(parent)
         self.layout_data, self.sop = layout, sop
         self.steps: dict[int, StepItem] = {}
@@ -31,10 +39,10 @@ class ChartScene(QGraphicsScene):
         self.arrows: list[ArrowItem] = []
         self.labels: list[LabelItem] = []
         self.connectors: list[ConnectorItem] = []
-        self.extras: list[QGraphicsItem] = []  # title, legend: outside the table
+        self.header = list(header)
         self._page_rects: list[QRectF] = []
         self.setBackgroundBrush(palette.WHITE)
-        self.title_item = self._add_title(title) if title else None
+        self._add_header()
         top = 0.0
         for page in layout.pages:
             self._add_page(page, top)
@@ -58,18 +66,11 @@ class ChartScene(QGraphicsScene):
         return QRectF(self._page_rects[number - 1])
 
     def chart_rect(self) -> QRectF:
-        """Everything drawn: the table's pages and the title and legend around them."""
+        """Everything drawn: the table's pages and the header above them."""
         rect = QRectF()
         for page in self._page_rects:
             rect = rect.united(page)
-        for item in self.extras:
-            rect = rect.united(item.sceneBoundingRect())
         return rect
-
-    def add_extra(self, item: QGraphicsItem) -> None:
-        self.addItem(item)
-        self.extras.append(item)
-        self._fit_scene_rect()
 
     # -- building ---------------------------------------------------------------------
 
@@ -90,8 +91,8 @@ class ChartScene(QGraphicsScene):
             item.setPos(0, top)
             self.addItem(item)
         rect = QRectF(0, top, self.layout_data.width, page.height)
-        if not self._page_rects and self.title_item is not None:
-            rect = rect.united(self.title_item.sceneBoundingRect())
+        if not self._page_rects and self.header:
+            rect.setTop(-stack_height(self.header))
         self._page_rects.append(rect)
 
     def _arrow_items(self, page: ChartPage) -> list[QGraphicsItem]:
@@ -104,11 +105,12 @@ class ChartScene(QGraphicsScene):
                 items += [KnockoutItem(arrow.label_block), self.labels[-1]]
         return items
 
-    def _add_title(self, title: str) -> TitleItem:
-        item = TitleItem(title, self.layout_data.width)
-        item.setPos(0, -item.boundingRect().height())
-        self.addItem(item)
-        return item
+    def _add_header(self) -> None:
+        top = -stack_height(self.header)
+        for item in self.header:
+            item.setPos(0, top)
+            self.addItem(item)
+            top += item.boundingRect().height()
 
     def _fit_scene_rect(self) -> None:
         margin = 12.0

@@ -40,6 +40,9 @@ class CaseMarks:
     taken_arrows: frozenset[tuple[int, int]] = frozenset()
     untaken_steps: frozenset[int] = frozenset()
     untaken_arrows: frozenset[tuple[int, int]] = frozenset()  # the branches not chosen, and into untaken steps
+    # Two branches of a decision may lead to the same step; their arrows are told apart by label.
+    taken_branches: frozenset[tuple[int, str]] = frozenset()
+    untaken_branches: frozenset[tuple[int, str]] = frozenset()
     overdue_steps: frozenset[int] = frozenset()
     open_due: datetime | None = None
     open_actors: str = ""  # the lanes that must act on the open step, as the SOP names them
@@ -80,6 +83,7 @@ def marks_from_runs(
     open_run = next((r for r in reversed(runs) if r.state == "open"), None) if state in ACTIVE_STATES else None
     open_step = open_run.step_no if open_run else None
     taken = _taken_arrows(runs)
+    chosen = {(r.step_no, r.branch) for r in runs if r.state == "done" and r.branch}
     ahead = _reachable(sop, [_position(runs)])
     untaken = _untaken_steps(sop, runs, ahead)
     return CaseMarks(
@@ -88,6 +92,8 @@ def marks_from_runs(
         taken_arrows=frozenset(taken),
         untaken_steps=frozenset(untaken),
         untaken_arrows=frozenset(_untaken_arrows(sop, runs, taken, untaken, ahead)),
+        taken_branches=frozenset(chosen),
+        untaken_branches=frozenset(_untaken_branches(sop, chosen, untaken, ahead)),
         # The case's own legal deadline running out makes the step that holds it late too.
         overdue_steps=frozenset({open_step} if open_run and (open_run.overdue or case_overdue) else ()),
         open_due=open_run.due_at if open_run else None,
@@ -126,6 +132,11 @@ def _untaken_arrows(sop: Sop, runs, taken: set, untaken: set[int], ahead: set[in
             if passed or step.no in untaken or target in untaken:
                 found.add((step.no, target))
     return found
+
+
+def _untaken_branches(sop: Sop, chosen: set, untaken: set[int], ahead: set[int]) -> set[tuple[int, str]]:
+    passed = {step_no for step_no, _ in chosen if step_no not in ahead} | untaken
+    return {(no, b.label) for no in passed for b in sop.step(no).branches if (no, b.label) not in chosen}
 
 
 def _passed_by(sop: Sop, runs: Sequence[RunView]) -> set[int]:

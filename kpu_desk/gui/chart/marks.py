@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.chart.case_marks import CaseMarks
-from kpu_desk.chart.model import ShapeKind
+from kpu_desk.chart.model import ArrowKind, ShapeKind
 from kpu_desk.gui.chart import palette
 from kpu_desk.gui.chart.palette import ArrowState, StepState
 from kpu_desk.gui.chart.scene import ChartScene
@@ -36,13 +36,25 @@ def apply_marks(scene: ChartScene, marks: CaseMarks | None, now: datetime | None
                       tooltip(scene, item, state, overdue, marks, now))
     for step_no, row in scene.rows.items():
         _mark_row(row, step_state(step_no, marks))
-    for arrow in scene.arrows:
-        arrow.set_state(arrow_state(arrow.arrow.source_step, arrow.arrow.target_step, marks))
+    _mark_arrows(scene, marks)
+
+
+def _mark_arrows(scene: ChartScene, marks: CaseMarks | None) -> None:
+    # An off-page pair (out of one page, into the next) and its connectors look like the arrow
+    # leaving the step: only that one knows which branch it is.
+    by_letter: dict[str, ArrowState] = {}
+    for item in sorted(scene.arrows, key=lambda i: i.arrow.kind is ArrowKind.OFFPAGE_IN):
+        a = item.arrow
+        state = by_letter.get(a.letter) if a.kind is ArrowKind.OFFPAGE_IN else None
+        item.set_state(state or arrow_state(a.source_step, a.target_step, marks, a.label))
+        if a.kind is ArrowKind.OFFPAGE_OUT:
+            by_letter[a.letter] = item.state
     for label in scene.labels:
-        label.set_dimmed(arrow_state(label.arrow.source_step, label.arrow.target_step, marks) is ArrowState.UNTAKEN)
+        a = label.arrow
+        label.set_dimmed(arrow_state(a.source_step, a.target_step, marks, a.label) is ArrowState.UNTAKEN)
     for connector in scene.connectors:
         c = connector.connector
-        connector.set_state(arrow_state(c.source_step, c.target_step, marks))
+        connector.set_state(by_letter.get(c.letter) or arrow_state(c.source_step, c.target_step, marks))
 
 
 def step_state(step_no: int, marks: CaseMarks | None) -> StepState:
@@ -57,12 +69,22 @@ def step_state(step_no: int, marks: CaseMarks | None) -> StepState:
     return StepState.PENDING
 
 
-def arrow_state(source: int, target: int, marks: CaseMarks | None) -> ArrowState:
+def arrow_state(source: int, target: int, marks: CaseMarks | None, label: str | None = None) -> ArrowState:
     if marks is None:
         return ArrowState.PLAIN
+    if label is not None:  # a decision's branch: two labels may lead to the same step
+        return _branch_state(source, label, marks)
     if (source, target) in marks.taken_arrows:
         return ArrowState.TAKEN
     if (source, target) in marks.untaken_arrows:
+        return ArrowState.UNTAKEN
+    return ArrowState.PENDING
+
+
+def _branch_state(source: int, label: str, marks: CaseMarks) -> ArrowState:
+    if (source, label) in marks.taken_branches:
+        return ArrowState.TAKEN
+    if (source, label) in marks.untaken_branches:
         return ArrowState.UNTAKEN
     return ArrowState.PENDING
 

@@ -84,5 +84,7 @@ class ChoicesEditor(FieldEditor):
 
     def describe(self, name: str, description: str) -> None:
         super().describe(name, description)
+        self.box.setAccessibleName(name)
+        self.box.setAccessibleDescription(description)
         for check in self.checks:  # each box reads its own option, then the question
             check.setAccessibleName(f"{check.text()} — {name}")

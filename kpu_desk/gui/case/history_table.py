@@ -1,0 +1,56 @@
+"""The case's steps in the order they ran: who, when, which branch, and what was recorded (NIK masked)."""
+
+from __future__ import annotations
+
+from kpu_desk.engine import HistoryEntry
+from kpu_desk.gui.case.value_text import form_summary
+from kpu_desk.gui.formatting import short_datetime
+from kpu_desk.gui.models.table_model import CENTER, Column, RowTableModel
+from kpu_desk.sop.model import Sop
+
+
+class CaseHistoryModel(RowTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.sop: Sop | None = None
+        self.set_columns([
+            Column(self.tr("No"), lambda h: h.step_no, align=CENTER),
+            Column(self.tr("Kegiatan"), lambda h: " ".join(h.activity.split())),
+            Column(self.tr("Keadaan"), self._state, status=True),
+            Column(self.tr("Selesai"), lambda h: short_datetime(h.completed_at)),
+            Column(self.tr("Oleh"), lambda h: h.completed_by_name or h.completed_by or "—"),
+            Column(self.tr("Pilihan"), lambda h: h.branch or "—"),
+            Column(self.tr("Yang dicatat"), self._recorded),
+        ])
+
+    def load(self, sop: Sop, entries) -> None:
+        self.sop = sop
+        self.set_rows(entries)
+
+    def row_of_step(self, step_no: int) -> int:
+        """The latest run of the step (a loop may pass a step twice), or -1."""
+        rows = [i for i, entry in enumerate(self.rows()) if entry.step_no == step_no]
+        return rows[-1] if rows else -1
+
+    def is_emphasised(self, row: HistoryEntry) -> bool:
+        return row.state == "open"
+
+    def _recorded(self, entry: HistoryEntry) -> str:
+        if entry.state != "done":
+            return ""
+        step = self._step(entry.step_no)
+        return form_summary(step, entry.form)
+
+    def _step(self, step_no: int):
+        try:
+            return self.sop.step(step_no) if self.sop else None
+        except KeyError:
+            return None
+
+    def _state(self, entry: HistoryEntry) -> str:
+        if entry.state == "open":
+            return self.tr("Terbuka, terlambat") if entry.overdue else self.tr("Terbuka")
+        if entry.state == "done":
+            late = entry.due_at is not None and entry.completed_at is not None and entry.completed_at > entry.due_at
+            return self.tr("Selesai, terlambat") if late else self.tr("Selesai")
+        return self.tr("Dibatalkan")

@@ -57,4 +57,5 @@ class ChangeWatcher(QObject):
         self.polled.emit()
 
     def _done(self) -> None:
+        self._busy.deleteLater()  # one every few seconds, all day: do not let them pile up
         self._busy = None

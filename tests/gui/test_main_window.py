@@ -245,8 +245,7 @@ def test_the_report_is_shown_and_exported_in_the_background(qtbot, demo_database
     target = tmp_path / "laporan.xlsx"
     page.ask_export_path = lambda: str(target)
     qtbot.mouseClick(page.exportButton, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.exporting.finished, timeout=10000):
-        pass
+    qtbot.waitUntil(lambda: not page.exporting.running, timeout=10000)
     sheet = load_workbook(target).active
     assert any(row[0] == "Jumlah" for row in sheet.iter_rows(values_only=True))
     assert str(target) in window.statusBar().currentMessage()

@@ -155,3 +155,18 @@ def test_the_connection_test_runs_in_the_background(qtbot, demo_database, open_m
     from kpu_desk.gui import workstation
 
     assert workstation.saved_database_url() == "postgresql://kpu@server-kantor/kpu_desk"
+
+
+def test_a_backup_is_written_in_the_background(qtbot, demo_database, open_main_window, tmp_path):
+    import sqlite3
+
+    window, page = _settings(open_main_window)
+    tab = page.show_tab("database")
+    target = tmp_path / "cadangan.sqlite3"
+    tab.ask_backup_path = lambda: str(target)
+    qtbot.mouseClick(tab.backupButton, Qt.MouseButton.LeftButton)
+    assert tab.progress.isVisible() and not tab.backupButton.isEnabled()
+    qtbot.waitUntil(lambda: not tab.backing_up.running, timeout=20000)
+    assert "Cadangan tersimpan" in tab.backupLabel.text() and tab.backupButton.isEnabled()
+    with sqlite3.connect(target) as copy:
+        assert copy.execute('SELECT COUNT(*) FROM "user"').fetchone()[0] == 12

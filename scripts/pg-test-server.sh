@@ -5,6 +5,10 @@ if [ -n "$initdb" ]; then
     bindir=$(dirname "$initdb")
     pgdir=$(mktemp -d /tmp/kpu-desk-pg.XXXXXX)
     pgport=${KPU_DESK_PG_PORT:-55432}
+    # Another server (a developer's, a second test run) may hold the port: take the next free one.
+    while ! python3 -c "import socket,sys; socket.socket().bind(('127.0.0.1', int(sys.argv[1])))" "$pgport" 2>/dev/null; do
+        pgport=$((pgport + 1))
+    done
     as_pg() { "$@"; }
     if [ "$(id -u)" = "0" ]; then
         chown postgres "$pgdir"

@@ -55,6 +55,9 @@ DAILY_LOAD = {
 }
 
 
+CANCEL_REASONS = ("Tamu membatalkan kunjungan", "Permohonan ditarik pemohon", "Tercatat ganda")
+
+
 class DemoRefused(Exception):
     """The database already holds an office's work; the demo does not mix into it."""
 
@@ -89,7 +92,29 @@ def fill_demo(days: int = 30, seed: int = 2026, now: datetime | None = None,
         _run_case(rng, sops[sop_id], started, now, users, attachment, report)
         if progress:
             progress(index, len(plan))
+    _ensure_every_state(rng, now, report)
     return report
+
+
+def _ensure_every_state(rng: random.Random, now: datetime, report: DemoReport) -> None:
+    """A short month can leave a state unused by chance; the demo shows every one."""
+    at = now - timedelta(minutes=5)
+    for state, change in (("waiting", _wait), ("cancelled", _cancel)):
+        if report.cases.get(state) or report.cases.get("open", 0) < 3:
+            continue
+        candidates = models.Case.select(models.Case.number).where(models.Case.state == "open").order_by(models.Case.id)
+        number = rng.choice([c.number for c in candidates])
+        change(number, at)
+        report.cases["open"] -= 1
+        report.count(state)
+
+
+def _wait(number: str, at: datetime) -> models.Case:
+    return set_waiting(number, "Menunggu kelengkapan dokumen dari pemohon", "admin", now=at)
+
+
+def _cancel(number: str, at: datetime, reason: str = "Tercatat ganda") -> models.Case:
+    return cancel_case(number, reason, "admin", now=at)
 
 
 def _create_users(report: DemoReport) -> dict[str, list[str]]:
@@ -131,7 +156,7 @@ def _office_hour(rng: random.Random, day) -> datetime:
 
 def _run_case(rng, sop: Sop, started: datetime, now: datetime, users, attachment: int, report: DemoReport) -> None:
     values = DemoValues(rng, started, users, attachment)
-    fate = _fate(rng, started, now)
+    fate = _fate(rng, sop, started, now)
     clock = started
     first = sop.start_steps[rng.randrange(len(sop.start_steps))]
     actor = _actor_for(rng, sop, first, users)
@@ -151,13 +176,24 @@ def _run_case(rng, sop: Sop, started: datetime, now: datetime, users, attachment
         _record_visit(case.number, values, started, clock)
 
 
-def _fate(rng: random.Random, started: datetime, now: datetime) -> str:
+def _fate(rng: random.Random, sop: Sop, started: datetime, now: datetime) -> str:
     roll = rng.random()
+    if sop.case.kind.value == "kunjungan" and started.date() < _last_working_day(now):
+        # Guests go home the same day: yesterday's visits are over, not overdue for days.
+        return "cancelled" if roll < 0.03 else "done"
     if roll < 0.05:
         return "cancelled"
     if roll < 0.09:
         return "waiting"
     return "open" if (now - started) < timedelta(days=4) or roll > 0.93 else "done"
+
+
+def _last_working_day(now: datetime):
+    """Today, or the last working day before it: its guests may still be in the building."""
+    calendar, day = WorkingCalendar(), now.date()
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
 
 
 def _later(rng: random.Random, sop: Sop, clock: datetime) -> datetime:
@@ -179,10 +215,9 @@ def _actor_for(rng, sop: Sop, step: Step, users) -> str:
 def _settle(rng, case, fate: str, clock: datetime, now: datetime, report: DemoReport) -> None:
     at = min(clock, now - timedelta(minutes=1))
     if case.state == "open" and fate == "cancelled":
-        case = cancel_case(case.number, rng.choice(("Tamu membatalkan kunjungan", "Permohonan ditarik pemohon",
-                                                    "Tercatat ganda")), "admin", now=at)
+        case = _cancel(case.number, at, rng.choice(CANCEL_REASONS))
     elif case.state == "open" and fate == "waiting":
-        case = set_waiting(case.number, "Menunggu kelengkapan dokumen dari pemohon", "admin", now=at)
+        case = _wait(case.number, at)
     report.count(case.state)
 
 
@@ -197,7 +232,7 @@ def _record_visit(number: str, values: DemoValues, started: datetime, clock: dat
         case=case, party=case.party_id, pass_number=case.number, pass_token=secrets.token_urlsafe(12),
         host=str(data.get("yang_dituju", "")), purpose=str(data.get("keperluan", "")),
         checked_in_at=started, valid_until=datetime.combine(started.date(), time(23, 59)),
-        checked_out_at=clock if case.state == "done" else None,
+        checked_out_at=clock if case.state in ("done", "cancelled") else None,
         ktp_held=bool(data.get("identitas_dititipkan")), ktp_tray=data.get("nomor_baki"),
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
 
 from kpu_desk.gui.case.case_attachments import case_files
 from kpu_desk.gui.case.case_data import CaseData
@@ -20,7 +19,7 @@ COLUMN_WIDTHS = {1: 64, 2: 200, 3: 80, 4: 110}
 
 
 class FilesPanel(QObject):
-    def __init__(self, window, open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl):
+    def __init__(self, window, open_url: Callable[[QUrl], bool]):
         super().__init__(window)
         self.w = window
         self.open_url = open_url

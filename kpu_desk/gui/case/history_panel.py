@@ -9,7 +9,7 @@ from kpu_desk.gui.case.history_table import CaseHistoryModel
 from kpu_desk.gui.case.recorded_view import RecordedView
 from kpu_desk.gui.pages.base import prepare_table
 
-COLUMN_WIDTHS = {0: 36, 1: 220, 2: 100, 3: 105, 4: 130, 5: 120}
+COLUMN_WIDTHS = {0: 34, 1: 165, 2: 100, 3: 180, 4: 110}  # "Yang dicatat" takes the rest
 
 
 class HistoryPanel(QObject):
@@ -19,7 +19,7 @@ class HistoryPanel(QObject):
         self.data: CaseData | None = None
         self.model = CaseHistoryModel(self)
         self.w.historyView.setModel(self.model)
-        prepare_table(self.w.historyView, "case_window/historyView", COLUMN_WIDTHS, stretch=6)
+        prepare_table(self.w.historyView, "case_window/historyView", COLUMN_WIDTHS, stretch=5)
         self.recorded = RecordedView(self.w.recordedHost)
         self.w.recordedLayout.addWidget(self.recorded)
         self.w.historySplitter.setSizes([260, 240])

@@ -17,10 +17,9 @@ class CaseHistoryModel(RowTableModel):
             Column(self.tr("No"), lambda h: h.step_no, align=CENTER),
             Column(self.tr("Kegiatan"), lambda h: " ".join(h.activity.split())),
             Column(self.tr("Keadaan"), self._state, status=True),
-            Column(self.tr("Selesai"), lambda h: short_datetime(h.completed_at)),
-            Column(self.tr("Oleh"), lambda h: h.completed_by_name or h.completed_by or "—"),
+            Column(self.tr("Oleh, pada"), self._done_by),
             Column(self.tr("Pilihan"), lambda h: h.branch or "—"),
-            Column(self.tr("Yang dicatat"), self._recorded),
+            Column(self.tr("Yang dicatat"), self._recorded, tooltip=self._recorded_in_full),
         ])
 
     def load(self, sop: Sop, entries) -> None:
@@ -35,11 +34,22 @@ class CaseHistoryModel(RowTableModel):
     def is_emphasised(self, row: HistoryEntry) -> bool:
         return row.state == "open"
 
+    def _done_by(self, entry: HistoryEntry) -> str:
+        if entry.state != "done":
+            return "—"
+        who = entry.completed_by_name or entry.completed_by or self.tr("(tanpa nama)")
+        return f"{who}, {short_datetime(entry.completed_at)}"
+
     def _recorded(self, entry: HistoryEntry) -> str:
         if entry.state != "done":
             return ""
         step = self._step(entry.step_no)
         return form_summary(step, entry.form)
+
+    def _recorded_in_full(self, entry: HistoryEntry) -> str:
+        if entry.state != "done":
+            return ""
+        return "\n".join(form_summary(self._step(entry.step_no), entry.form, short=False).split("; "))
 
     def _step(self, step_no: int):
         try:

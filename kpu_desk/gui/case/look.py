@@ -10,6 +10,7 @@ QLabel[role="badge"][state="cancelled"] { background: #6b6b6b; }
 QLabel[role="due"][late="true"] { color: #a11a12; font-weight: bold; }
 QLabel[role="step"] { font-size: 12pt; font-weight: bold; color: #0b3d66;
     border-left: 4px solid #0072B2; padding: 2px 0 2px 8px; }
+QLabel[role="closed"] { font-size: 12pt; font-weight: bold; color: #2b2b2b; }
 QLabel[role="note"] { background: #fff4d6; border: 1px solid #e6c96b; border-radius: 3px; padding: 6px; }
 #conflictFrame { background: #fde4e1; border: 1px solid #c0392b; border-radius: 3px; }
 #formHost, #recordedHost { background: #ffffff; }

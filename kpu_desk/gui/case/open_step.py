@@ -17,7 +17,7 @@ from kpu_desk.gui.case.case_data import CaseData
 from kpu_desk.gui.case.permissions import Permissions
 from kpu_desk.gui.case.step_texts import act_note, closed_text, step_heading, step_meta
 from kpu_desk.gui.forms import FormContext, StepForm
-from kpu_desk.gui.forms.context import FileChooser, dialog_file_chooser
+from kpu_desk.gui.forms.context import FileChooser
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.widgets.field_errors import sentence
 from kpu_desk.store.errors import StoreError
@@ -27,7 +27,7 @@ class OpenStep(QObject):
     completed = Signal(object)  # engine.StepOutcome
     reload_requested = Signal()
 
-    def __init__(self, window, session: Session, choose_file: FileChooser = dialog_file_chooser):
+    def __init__(self, window, session: Session, choose_file: FileChooser):
         super().__init__(window)
         self.w = window
         self.session = session
@@ -51,6 +51,7 @@ class OpenStep(QObject):
         if step is None:
             self._show_closed(data)
             return
+        self._heading_role("step")
         self.w.stepHeading.setText(step_heading(data, step))
         self.w.stepMeta.setText(step_meta(data, step))
         self.w.actNote.setText(act_note(data, permissions))
@@ -88,12 +89,18 @@ class OpenStep(QObject):
             self.form.enter.watch(button)
 
     def _show_closed(self, data: CaseData) -> None:
+        self._heading_role("closed")
         self.w.stepHeading.setText(closed_text(data))
         self.w.stepMeta.setText("")
         self.w.actNote.hide()
         self.w.branchBox.hide()
         self.w.completeButton.hide()
         self.w.completeHint.hide()
+
+    def _heading_role(self, role: str) -> None:
+        self.w.stepHeading.setProperty("role", role)
+        self.w.stepHeading.style().unpolish(self.w.stepHeading)
+        self.w.stepHeading.style().polish(self.w.stepHeading)
 
     def _set_editable(self, editable: bool) -> None:
         self.form.set_read_only(not editable)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 
 from kpu_desk.gui.operations import Operation
 from kpu_desk.printing.sop_document import render_sop_document
@@ -35,7 +34,7 @@ class SopPrinter(QObject):
     opened = Signal(str)  # the PDF's path
     failed = Signal(str)
 
-    def __init__(self, parent: QObject, open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl):
+    def __init__(self, parent: QObject, open_url: Callable[[QUrl], bool]):
         super().__init__(parent)
         self.open_url = open_url
         self.running: Operation | None = None

@@ -36,13 +36,14 @@ def field_of(step: Step, key: str) -> FormField | None:
     return next((f for f in step.form if f.key == key), None)
 
 
-def form_summary(step: Step | None, form: dict[str, Any]) -> str:
-    """One line for a history row: "Nama tamu: Budi Santoso; Jumlah tamu: 2; …"."""
+def form_summary(step: Step | None, form: dict[str, Any], short: bool = True) -> str:
+    """One line for a history row: "Nama tamu: Budi Santoso; Jumlah tamu: 2; …" (each value cut when short)."""
     parts = []
     for key, value in form.items():
         form_field = field_of(step, key) if step is not None else None
         label = form_field.label if form_field is not None else key
-        parts.append(f"{label}: {_short(value_text(form_field, value))}")
+        text = value_text(form_field, value)
+        parts.append(f"{label}: {_short(text) if short else text}")
     return "; ".join(parts) or "—"
 
 

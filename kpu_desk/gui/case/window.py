@@ -25,12 +25,13 @@ from kpu_desk.gui.case.look import CASE_WINDOW_STYLE
 from kpu_desk.gui.case.open_step import OpenStep
 from kpu_desk.gui.case.permissions import Permissions, permissions_for
 from kpu_desk.gui.case.sop_print import SopPrinter
-from kpu_desk.gui.forms.context import FileChooser, dialog_file_chooser
+from kpu_desk.gui.forms import context as form_context
+from kpu_desk.gui.forms.context import FileChooser
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 
 SPLITTER_KEY = "case_window/splitter"
-CHART_SHARE = 0.5  # of the window's width, until the clerk moves the splitter
+CHART_SHARE = 0.45  # of the window's width, until the clerk moves the splitter
 
 
 class CaseWindow(QMainWindow):
@@ -38,9 +39,11 @@ class CaseWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, number: str, session: Session, parent: QWidget | None = None,
-                 choose_file: FileChooser = dialog_file_chooser,
-                 open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl):
+                 choose_file: FileChooser | None = None, open_url: Callable[[QUrl], bool] | None = None):
         super().__init__(parent)
+        # Looked up now, not at import: tests (and a scanner integration) put their own in.
+        choose_file = choose_file or form_context.dialog_file_chooser
+        open_url = open_url or QDesktopServices.openUrl
         load_ui("case_window.ui", self)
         self.setStyleSheet(CASE_WINDOW_STYLE)
         self.number, self.session = number, session
@@ -90,6 +93,9 @@ class CaseWindow(QMainWindow):
             self.chart = make_chart_view(data.sop, marks, self.chartPanel)
             self.chartLayout.addWidget(self.chart, 1)
             self.chart.step_activated.connect(self.show_step)
+            self.zoomInButton.clicked.connect(self.chart.zoom_in)
+            self.zoomOutButton.clicked.connect(self.chart.zoom_out)
+            self.fitButton.clicked.connect(self.chart.fit_width)
             QTimer.singleShot(0, self.chart.fit_width)
         else:
             self.chart.show_case(marks)
@@ -100,7 +106,8 @@ class CaseWindow(QMainWindow):
                            (self.actionReopen, allowed.reopen), (self.actionWait, allowed.wait),
                            (self.actionResume, allowed.resume)):
             action.setEnabled(on)
-            action.setVisible(on or action is self.actionCancel)
+            # Cancelling is shown (greyed when not the clerk's to do) while the case runs, so it is found.
+            action.setVisible(on or (action is self.actionCancel and data.state in ("open", "waiting")))
 
     # --- what the clerk does ------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
 
 from kpu_desk.gui.forms.context import translate
@@ -15,6 +16,7 @@ from kpu_desk.gui.forms.editor import FieldEditor
 from kpu_desk.sop.model import FormField
 
 CHECKBOX_COLUMNS = 2
+COMBO_MAX_WIDTH = 460  # a long row of empty list reads as a text box
 
 
 class ComboEditor(FieldEditor):
@@ -27,7 +29,9 @@ class ComboEditor(FieldEditor):
         self.combo.setPlaceholderText(translate("— pilih —"))
         self.combo.setMinimumContentsLength(18)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMaximumWidth(COMBO_MAX_WIDTH)
         self.row.addWidget(self.combo, 1)
+        self.row.addStretch(0)
         for text, value in self.items():
             self.combo.addItem(text, value)
         self.combo.setCurrentIndex(-1)
@@ -66,6 +70,9 @@ class ChoicesEditor(FieldEditor):
             check = QCheckBox(option, self.box)
             grid.addWidget(check, index // CHECKBOX_COLUMNS, index % CHECKBOX_COLUMNS)
             self.checks.append(check)
+        self.box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        if self.checks:
+            self.box.setFocusProxy(self.checks[0])
         self.row.addWidget(self.box, 1)
 
     def raw_value(self) -> Any:

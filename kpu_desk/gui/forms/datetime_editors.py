@@ -97,15 +97,17 @@ class MaskedEditor(FieldEditor):
 class DateEditor(MaskedEditor):
     mask = "00-00-0000;_"
     display = "%d-%m-%Y"
-    now_text = ("Hari ini", "Isi dengan tanggal hari ini")
 
     def __init__(self, form_field: FormField, parent: QWidget | None = None):
         super().__init__(form_field, parent)
         self.calendar: CalendarPopup | None = None
         self.calendarButton = self.add_button(translate("Kalender"), translate("Pilih tanggal dari kalender"),
                                               self.open_calendar)
-        self.add_button(translate(self.now_text[0]), translate(self.now_text[1]), self.fill_now)
+        self.add_button(*self.now_texts(), self.fill_now)
         self.row.addStretch(1)
+
+    def now_texts(self) -> tuple[str, str]:
+        return translate("Hari ini"), translate("Isi dengan tanggal hari ini")
 
     def iso(self, moment: datetime) -> str:
         return moment.date().isoformat()
@@ -152,7 +154,9 @@ class TimeEditor(MaskedEditor):
 class DateTimeEditor(DateEditor):
     mask = "00-00-0000 00.00;_"
     display = "%d-%m-%Y %H.%M"
-    now_text = ("Sekarang", "Isi dengan tanggal dan jam sekarang")
+
+    def now_texts(self) -> tuple[str, str]:
+        return translate("Sekarang"), translate("Isi dengan tanggal dan jam sekarang")
 
     def iso(self, moment: datetime) -> str:
         return moment.isoformat(timespec="minutes")

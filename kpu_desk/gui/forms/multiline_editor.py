@@ -35,3 +35,4 @@ class MultilineEditor(FieldEditor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+        self.edit.setPlaceholderText("" if read_only else translate("Ctrl+Enter untuk menyelesaikan"))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QRadioButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QRadioButton, QWidget
 
 from kpu_desk.gui.forms.context import translate
 from kpu_desk.gui.forms.editor import FieldEditor
@@ -36,14 +37,21 @@ class YesNoCheckEditor(FieldEditor):
 class YesNoRadioEditor(FieldEditor):
     def __init__(self, form_field: FormField, parent: QWidget | None = None):
         super().__init__(form_field, parent)
-        self.yes = QRadioButton(translate("Ya"), self)
-        self.no = QRadioButton(translate("Tidak"), self)
+        # The pair sits in a box of its own: a missing answer marks both buttons, not the whole row.
+        self.box = QWidget(self)
+        self.box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        pair = QHBoxLayout(self.box)
+        pair.setContentsMargins(4, 2, 4, 2)
+        self.yes = QRadioButton(translate("Ya"), self.box)
+        self.no = QRadioButton(translate("Tidak"), self.box)
         self.yes.setObjectName(f"field_{form_field.key}")
         self.no.setObjectName(f"field_{form_field.key}_tidak")
         self.group = QButtonGroup(self)
         for button in (self.yes, self.no):
             self.group.addButton(button)
-            self.row.addWidget(button)
+            pair.addWidget(button)
+        self.box.setFocusProxy(self.yes)
+        self.row.addWidget(self.box)
         self.row.addStretch(1)
 
     def raw_value(self) -> Any:
@@ -61,13 +69,15 @@ class YesNoRadioEditor(FieldEditor):
         (self.yes if _truthy(value) else self.no).setChecked(True)
 
     def input_widget(self) -> QWidget:
-        return self.yes
+        return self.box
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.yes, self.no]
 
     def describe(self, name: str, description: str) -> None:
         super().describe(name, description)
+        self.box.setAccessibleName(name)
+        self.box.setAccessibleDescription(description)
         self.yes.setAccessibleName(f"{translate('Ya')} — {name}")
         self.no.setAccessibleName(f"{translate('Tidak')} — {name}")
 

@@ -21,14 +21,21 @@ CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 DEMO_PASSWORD = "kpudesk2026"
 
 
-@pytest.fixture(autouse=True)
-def _private_qsettings(tmp_path, qapp):
-    """Window sizes and the chosen database go to a folder of the test, never to the user's settings."""
+@pytest.fixture(scope="session")
+def _configured_qapp(qapp):
+    """The application's names, font and style sheet, once: setting a style sheet re-polishes every
+    widget alive, and doing it per test makes each test slower than the one before."""
     from kpu_desk.gui.app import configure
 
+    configure(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path, _configured_qapp):
+    """Window sizes and the chosen database go to a folder of the test, never to the user's settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    configure(qapp)
     yield
     QSettings().clear()
 

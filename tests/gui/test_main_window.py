@@ -201,7 +201,11 @@ def test_a_cancelled_switch_keeps_the_current_user(qtbot, demo_database, open_ma
     assert window.session.username == "resepsionis"
 
 
-def test_opening_a_case_shows_its_summary_until_the_case_window_exists(qtbot, demo_database, open_main_window):
+def test_without_a_case_window_opening_a_case_shows_its_summary(qtbot, demo_database, open_main_window,
+                                                                 monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "kpu_desk.gui.case", None)  # as if the case window were not installed
     window = open_main_window("resepsionis")
     page = window.show_page("tasks")
     task = page.model.row_at(0)

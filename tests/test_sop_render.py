@@ -7,6 +7,7 @@ its colour at the place the layout puts the step.
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -62,7 +63,11 @@ def test_each_sop_renders_to_png_svg_and_pdf(run_cli, tmp_path, sop_id):
         assert out.startswith(str(tmp_path / f"bagan.{suffix}"))
     with Image.open(tmp_path / "bagan.png") as image:
         assert image.width > 1500 and image.height > 400  # 1000 points wide at 150 dpi, and a margin
-        assert len(image.convert("RGB").getcolors(1 << 20)) > 2  # a drawing, not a blank page
+        rgb = image.convert("RGB")
+        assert len(rgb.getcolors(1 << 20)) > 2  # a drawing, not a blank page
+        edge = [(x, y) for x in range(rgb.width) for y in (0, rgb.height - 1)]
+        edge += [(x, y) for y in range(rgb.height) for x in (0, rgb.width - 1)]
+        assert {rgb.getpixel(p) for p in edge} == {(255, 255, 255)}  # a white margin all round, every pixel painted
     texts = _svg_texts(ET.parse(tmp_path / "bagan.svg"))
     for step in sop.steps:
         assert _words(step.activity) in texts, step.no
@@ -130,7 +135,7 @@ def test_with_a_case_the_open_step_is_highlighted_where_the_layout_puts_it(run_c
     with Image.open(plain) as a, Image.open(marked) as b:
         a, b = a.convert("RGB"), b.convert("RGB")
         assert a.tobytes() != b.tobytes()
-        assert b.size == (round(origin.width() * DPI / 72), round(origin.height() * DPI / 72))
+        assert b.size == (math.ceil(origin.width() * DPI / 72), math.ceil(origin.height() * DPI / 72))
         assert _highlighted_share(b, open_box) > 0.5  # the fill, around the white ▶
         assert _highlighted_share(b, done_box) == 0
         assert not any(_highlight(p) for _, p in a.getcolors(1 << 24))  # without a case nothing is blue

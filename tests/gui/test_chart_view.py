@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QToolTip
 
 from kpu_desk.chart.case_marks import RunView, marks_from_runs
 from kpu_desk.gui.chart import ChartView
@@ -98,11 +98,22 @@ def test_branches_not_taken_are_dimmed_and_an_overdue_step_is_marked(view):
 
 def test_tooltips_say_who_did_a_step_and_when_and_what_the_open_step_waits_for(view):
     view.show_case(_guest_marks(open_step=5, overdue=True), now=NOW)
-    done = view.item_for_step(2).toolTip()
+    done = view.item_for_step(2).tooltip_text()
     assert "Selesai oleh Budi Santoso" in done and "pada 08.02" in done
-    open_tip = view.item_for_step(5).toolTip()
+    open_tip = view.item_for_step(5).tooltip_text()
     assert "tenggat 10.42" in open_tip and "Harus bertindak: Jagat Saksana" in open_tip and "TERLAMBAT" in open_tip
-    assert "Selesai oleh" not in view.item_for_step(6).toolTip()
+    assert "Selesai oleh" not in view.item_for_step(6).tooltip_text()
+
+
+def test_hovering_a_step_shows_its_tooltip(shown, qtbot):
+    view = shown
+    view.show_case(_guest_marks(open_step=5), now=NOW)
+    item = view.item_for_step(3)
+    view.centerOn(item)
+    spot = view.mapFromScene(item.sceneBoundingRect().center())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, spot, view.viewport().mapToGlobal(spot)))
+    qtbot.waitUntil(lambda: "Selesai oleh Sari Wulandari" in QToolTip.text())
+    QToolTip.hideText()
 
 
 def test_arrow_keys_and_tab_walk_the_steps_in_order_and_enter_activates(shown, qtbot):

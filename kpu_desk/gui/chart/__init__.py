@@ -23,17 +23,21 @@ ChartView (a QGraphicsView):
     zoom_changed(float)                signal
     zoom(), set_zoom(z), zoom_in(), zoom_out(), fit_to_window(), fit_width()
     focus_step(no), focused_step()
-    step_items(), item_for_step(no) -> StepItem (.step_no, .state, .overdue,
-        .accessible_name(), .toolTip()), marked_open_step() -> int | None
+    step_items(), item_for_step(no) -> StepItem (.step_no, .state (palette.StepState), .overdue,
+        .focused, .accessible_name(), .tooltip_text()), marked_open_step() -> int | None
     chart_scene() -> ChartScene, case_marks() -> CaseMarks | None
 Keys: Ctrl+wheel, Ctrl++ / Ctrl+- zoom, Ctrl+0 fits the window; arrow keys, Tab,
-Home/End move from step to step in the document's order; Enter activates. Drag
-or the scroll bars pan. Tooltips: a done step says who did it and when, the
-open step its due time and who must act.
+Home/End move from step to step in the document's order (Tab past the last step
+leaves the chart); Enter activates. Focus coming into the chart lands on the open
+step. Drag or the scroll bars pan. Tooltips: a done step says who did it and
+when, the open step its due time and who must act. Scene items have no
+accessibility interface of their own, so the view's accessibleDescription is the
+focused step's accessible name (and a DescriptionChanged event is sent).
 
 Export and printing (kpu_desk.gui.chart.export):
     render_sop(sop, path, marks=None)       PNG, SVG or PDF by the file's suffix (the CLI's `sop render`)
-    chart_image(scene, dpi), save_png/save_svg/save_pdf(scene, path)
+    build_scene(sop, marks, width, page_height) -> ChartScene with the title (and legend) above
+    chart_image(scene, dpi) -> QImage; png_bytes / svg_bytes / pdf_bytes(scene); paged_pdf_bytes(sop, marks, paper)
     print_chart(sop, marks, parent, printer=None, dialog=None)   through the Qt print dialog
 """
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kpu_desk.chart.model import Arrow, Connector, TextBlock
 from kpu_desk.gui.chart import palette
 from kpu_desk.gui.chart.palette import ArrowState
-from kpu_desk.gui.chart.text import draw_block
+from kpu_desk.gui.chart.text import draw_runs, prepare
 
 Z_KNOCKOUT = 1.0
 Z_ARROWS = 2.0
@@ -83,6 +83,7 @@ class LabelItem(QGraphicsItem):
         super().__init__()
         self.block, self.arrow = block, arrow
         self.dimmed = False
+        self._runs = prepare([block])
         box = block.box
         self._rect = QRectF(box.x - 2, box.y - 2, box.width + 4, box.height + 4)
         self.setZValue(Z_LABELS)
@@ -97,7 +98,7 @@ class LabelItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setPen(palette.DIM_TEXT if self.dimmed else palette.BLACK)
-        draw_block(painter, self.block)
+        draw_runs(painter, self._runs)
 
 
 class ConnectorItem(QGraphicsItem):
@@ -107,6 +108,7 @@ class ConnectorItem(QGraphicsItem):
         super().__init__()
         self.connector = connector
         self.state = ArrowState.PLAIN
+        self._runs = prepare([connector.label] if connector.label is not None else [])
         self._path = QPainterPath()
         self._path.addPolygon(QPolygonF([QPointF(x, y) for x, y in connector.outline()]))
         self._path.closeSubpath()
@@ -126,9 +128,8 @@ class ConnectorItem(QGraphicsItem):
         painter.setPen(QPen(look.line, width, look.style))
         painter.setBrush(palette.WHITE)
         painter.drawPath(self._path)
-        if self.connector.label is not None:
-            painter.setPen(look.line)
-            draw_block(painter, self.connector.label)
+        painter.setPen(look.line)
+        draw_runs(painter, self._runs)
 
 
 def _unit(vector: QPointF) -> QPointF:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kpu_desk.chart.model import Cell
 from kpu_desk.gui.chart import palette
-from kpu_desk.gui.chart.text import draw_block
+from kpu_desk.gui.chart.text import draw_runs, prepare
 
 Z_CELLS = 0.0
 
@@ -28,6 +28,9 @@ class CellsItem(QGraphicsItem):
         self.step_no = step_no
         self.tint: QColor | None = None
         self.text_color = palette.BLACK
+        self._shaded = [_rect(c) for c in self.cells if c.heading]
+        self._plain = [_rect(c) for c in self.cells if not c.heading]
+        self._runs = prepare(c.text for c in self.cells if c.text is not None)
         self._bounds = _bounds(self.cells)
         self.setZValue(Z_CELLS)
 
@@ -40,21 +43,22 @@ class CellsItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.save()
+        # A grid line is axis-aligned: without antialiasing it lands on whole pixels, crisp in a PNG
+        # and on screen instead of a grey smear two pixels wide (PDF and SVG stay exact either way).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         grid = QPen(palette.BLACK, palette.GRID)
         grid.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(grid)
-        for cell in self.cells:
-            painter.setBrush(self._fill(cell))
-            painter.drawRect(_rect(cell))
+        if self._shaded:
+            painter.setBrush(palette.HEADING_FILL)
+            painter.drawRects(self._shaded)
+        if self._plain:
+            painter.setBrush(self.tint if self.tint is not None else Qt.BrushStyle.NoBrush)
+            painter.drawRects(self._plain)
+        painter.restore()
         painter.setPen(self.text_color)
-        for cell in self.cells:
-            if cell.text is not None:
-                draw_block(painter, cell.text)
-
-    def _fill(self, cell: Cell) -> QColor | Qt.BrushStyle:
-        if cell.heading:
-            return palette.HEADING_FILL
-        return self.tint if self.tint is not None else Qt.BrushStyle.NoBrush
+        draw_runs(painter, self._runs)
 
 
 def _rect(cell: Cell) -> QRectF:
@@ -65,8 +69,7 @@ def _rect(cell: Cell) -> QRectF:
 def _bounds(cells: Sequence[Cell]) -> QRectF:
     if not cells:
         return QRectF()
-    bounds = _rect(cells[0])
-    for cell in cells[1:]:
-        bounds = bounds.united(_rect(cell))
-    # Half the grid line lies outside the cells.
-    return bounds.adjusted(-palette.GRID, -palette.GRID, palette.GRID, palette.GRID)
+    left, top = min(c.box.x for c in cells), min(c.box.y for c in cells)
+    right, bottom = max(c.box.right for c in cells), max(c.box.bottom for c in cells)
+    half = palette.GRID  # half the grid line lies outside the cells, and a pixel's rounding
+    return QRectF(left - half, top - half, right - left + 2 * half, bottom - top + 2 * half)

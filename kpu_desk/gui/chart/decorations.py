@@ -12,7 +12,7 @@ from kpu_desk.gui.chart import palette
 from kpu_desk.gui.chart.arrows import ArrowItem
 from kpu_desk.gui.chart.palette import ArrowState, StepState
 from kpu_desk.gui.chart.steps import StepItem
-from kpu_desk.gui.chart.text import draw_block, qt_measure
+from kpu_desk.gui.chart.text import draw_runs, prepare, qt_measure
 
 TITLE_SIZE = 10.0
 TITLE_SPACE = 8.0  # between the title and the table
@@ -34,13 +34,14 @@ class TitleItem(QGraphicsItem):
         self.block = TextBlock(Box(0, 0, width, height), lines, TITLE_SIZE, TITLE_SIZE * 1.25, bold=True,
                                align=Align.CENTER)
         self._rect = QRectF(0, 0, width, height + TITLE_SPACE)
+        self._runs = prepare([self.block])
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
         painter.setPen(palette.BLACK)
-        draw_block(painter, self.block)
+        draw_runs(painter, self._runs)
 
 
 class TextItem(QGraphicsItem):
@@ -49,13 +50,14 @@ class TextItem(QGraphicsItem):
         self.block = block
         box = block.box
         self._rect = QRectF(box.x, box.y, box.width, box.height)
+        self._runs = prepare([block])
 
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
         painter.setPen(palette.BLACK)
-        draw_block(painter, self.block)
+        draw_runs(painter, self._runs)
 
 
 class LegendItem(QGraphicsItem):
@@ -98,8 +100,7 @@ class LegendItem(QGraphicsItem):
     def _sample(self, state: StepState, overdue: bool) -> None:
         shape = SymbolShape(0, ShapeKind.RECTANGLE, Box(self._x + 2, self._y, self.SAMPLE_W - 4, self.SAMPLE_H), ())
         item = StepItem(shape, "")
-        item.set_mark(state, overdue, "", "")
-        item.unsetCursor()  # a sample is a picture, not a step to click
+        item.set_mark(state, overdue)
         item.setParentItem(self)
         self._x += self.SAMPLE_W + 5
 

@@ -12,6 +12,7 @@ write never leaves half a file behind.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from datetime import datetime
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QDialog, QGraphicsItem, QWidget
 
 from kpu_desk.chart import layout_chart
@@ -99,7 +100,7 @@ def build_scene(sop: Sop, marks: CaseMarks | None = None, width: float = SCREEN_
     header = header_items(sop, marks, width)
     first = page_height - stack_height(header) if page_height is not None else None
     layout = layout_chart(sop, width=width, page_height=page_height, measure=qt_measure(), first_page_height=first)
-    scene = ChartScene(layout, sop, header)
+    scene = ChartScene(layout, sop, header, indexed=False)
     apply_marks(scene, marks)
     return scene
 
@@ -123,10 +124,13 @@ def chart_image(scene: ChartScene, dpi: float = DEFAULT_DPI) -> QImage:
     """The whole chart as an image, `dpi` pixels per inch of the printed size."""
     source = export_rect(scene)
     scale = dpi / 72.0
-    image = QImage(QSize(round(source.width() * scale), round(source.height() * scale)), QImage.Format.Format_RGB32)
+    size = QSize(math.ceil(source.width() * scale), math.ceil(source.height() * scale))
+    # The source grows to the whole pixels of the image, so the scene's white background covers
+    # every pixel (the image is not filled first: on a 300-step chart that is a tenth of the time).
+    source.setSize(QSizeF(size.width() / scale, size.height() / scale))
+    image = QImage(size, QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(QColor("white"))
     painter = QPainter(image)
     _render(scene, painter, source, scale)
     painter.end()
@@ -134,9 +138,13 @@ def chart_image(scene: ChartScene, dpi: float = DEFAULT_DPI) -> QImage:
 
 
 def png_bytes(scene: ChartScene, dpi: float = DEFAULT_DPI) -> bytes:
+    return _png(chart_image(scene, dpi))
+
+
+def _png(image: QImage) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    chart_image(scene, dpi).save(buffer, "PNG")
+    image.save(buffer, "PNG")
     return bytes(buffer.data())
 
 
@@ -260,8 +268,8 @@ def _rendered(sop, marks, kind: str, dpi: float, paper: str | None, orientation:
         return data, _tr("PDF kertas {0}").format(paper.upper())
     scene = build_scene(sop, marks)
     if kind == ".png":
-        image_size = export_rect(scene).size() * (dpi / 72.0)
-        return png_bytes(scene, dpi), _tr("PNG {0}×{1} piksel").format(round(image_size.width()), round(image_size.height()))
+        image = chart_image(scene, dpi)
+        return _png(image), _tr("PNG {0}×{1} piksel").format(image.width(), image.height())
     if kind == ".svg":
         return svg_bytes(scene, chart_title(sop)), "SVG"
     return pdf_bytes(scene, chart_title(sop)), _tr("PDF satu halaman")

@@ -29,11 +29,17 @@ def _tr(text: str) -> str:
 
 def apply_marks(scene: ChartScene, marks: CaseMarks | None, now: datetime | None = None) -> None:
     now = now or datetime.now()
+
+    def name(item: StepItem) -> str:
+        return accessible_name(scene, item, item.state, item.overdue, marks, now)
+
+    def tip(item: StepItem) -> str:
+        return tooltip(scene, item, item.state, item.overdue, marks, now)
+
     for item in scene.step_items():
         state = step_state(item.step_no, marks)
         overdue = marks is not None and item.step_no in marks.overdue_steps
-        item.set_mark(state, overdue, accessible_name(scene, item, state, overdue, marks, now),
-                      tooltip(scene, item, state, overdue, marks, now))
+        item.set_mark(state, overdue, name, tip)
     for step_no, row in scene.rows.items():
         _mark_row(row, step_state(step_no, marks))
     _mark_arrows(scene, marks)

@@ -31,8 +31,11 @@ def stack_height(items: Sequence[QGraphicsItem]) -> float:
 class ChartScene(QGraphicsScene):
     """The chart's items; `header` items (a title, a legend) are stacked above the table, first on top."""
 
-    def __init__(self, layout: ChartLayout, sop: Sop, header: Sequence[QGraphicsItem] = (), parent=None):
+    def __init__(self, layout: ChartLayout, sop: Sop, header: Sequence[QGraphicsItem] = (), parent=None,
+                 *, indexed: bool = True):
         super().__init__(parent)
+        if not indexed:  # painted once (an export): building the BSP index would cost more than it saves
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.layout_data, self.sop = layout, sop
         self.steps: dict[int, StepItem] = {}
         self.rows: dict[int, CellsItem] = {}

@@ -6,6 +6,8 @@ the same on a PC without a symbol font, in an SVG and in a PDF.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
@@ -19,8 +21,15 @@ FOCUS_MARGIN = 3.5
 BADGE_RADIUS = 4.2
 
 
+Words = Callable[["StepItem"], str]
+
+
 class StepItem(QGraphicsItem):
-    """One step's symbol. `state`, `overdue` and the texts are set by kpu_desk.gui.chart.marks."""
+    """One step's symbol. `state`, `overdue` and the words are set by kpu_desk.gui.chart.marks.
+
+    The accessible name and the tooltip are worded when asked for (a 300-step chart
+    would otherwise word 600 texts that nobody reads); the view shows the tooltip.
+    """
 
     def __init__(self, shape: SymbolShape, activity: str):
         super().__init__()
@@ -30,18 +39,17 @@ class StepItem(QGraphicsItem):
         self.state = StepState.PLAIN
         self.overdue = False
         self.focused = False
-        self._accessible_name = ""
+        self._name: Words = lambda item: ""
+        self._tooltip: Words = lambda item: ""
         self._outline = _outline_path(shape)
         self.setZValue(Z_STEPS)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     # -- what the marks set ---------------------------------------------------
 
-    def set_mark(self, state: StepState, overdue: bool, accessible_name: str, tooltip: str) -> None:
+    def set_mark(self, state: StepState, overdue: bool, name: Words | None = None, tooltip: Words | None = None) -> None:
         self.state, self.overdue = state, overdue
-        self._accessible_name = accessible_name
-        self.setToolTip(tooltip)
+        self._name = name or (lambda item: "")
+        self._tooltip = tooltip or (lambda item: "")
         self.update()
 
     def set_focused(self, focused: bool) -> None:
@@ -50,7 +58,12 @@ class StepItem(QGraphicsItem):
             self.update()
 
     def accessible_name(self) -> str:
-        return self._accessible_name
+        """"Langkah 3: Petugas Jagat Saksana menanyakan … (terbuka, tenggat 10.42)"."""
+        return self._name(self)
+
+    def tooltip_text(self) -> str:
+        """Rich text: the step and its lanes; who did it and when, or its due time and who must act."""
+        return self._tooltip(self)
 
     # -- painting -----------------------------------------------------------------
 

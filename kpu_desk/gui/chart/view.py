@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QPainter, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QToolTip, QWidget
 
 from kpu_desk.chart import layout_chart
 from kpu_desk.chart.case_marks import CaseMarks
@@ -220,6 +220,29 @@ class ChartView(QGraphicsView):
         """The step under a point of the viewport."""
         return next((i for i in self.items(position) if isinstance(i, StepItem) and i.scene() is self._scene
                      and i.step_no in self._scene.steps and self._scene.steps[i.step_no] is i), None)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event) -> None:
+        item = self.step_at(event.pos())
+        text = item.tooltip_text() if item is not None else ""
+        if text:
+            area = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
+            QToolTip.showText(event.globalPos(), text, self.viewport(), area)
+        else:
+            QToolTip.hideText()
+            event.ignore()
+
+    def mouseMoveEvent(self, event) -> None:
+        # A pointing hand over a step says it can be opened (a double click).
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            over_step = self.step_at(event.position().toPoint()) is not None
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over_step else Qt.CursorShape.OpenHandCursor)
 
     def mousePressEvent(self, event) -> None:
         item = self.step_at(event.position().toPoint())

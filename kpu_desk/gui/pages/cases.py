@@ -22,7 +22,7 @@ class CasesPage(Page):
         super().__init__(session, parent)
         self.model = CasesModel(self)
         self.casesView.setModel(self.model)
-        prepare_table(self.casesView, "cases/casesView", {0: 125, 1: 150, 3: 175, 4: 240, 5: 110, 6: 110}, stretch=2)
+        prepare_table(self.casesView, "cases/casesView", {0: 125, 1: 168, 3: 175, 4: 222, 5: 110, 6: 110}, stretch=2)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._fill_states()
         self._reset_dates()

@@ -15,7 +15,7 @@ class TasksPage(Page):
         super().__init__(session, parent)
         self.model = TasksModel(self)
         self.tasksView.setModel(self.model)
-        prepare_table(self.tasksView, "tasks/tasksView", {0: 168, 1: 105, 2: 125, 3: 150, 5: 205, 6: 105}, stretch=4)
+        prepare_table(self.tasksView, "tasks/tasksView", {0: 168, 1: 105, 2: 125, 3: 168, 5: 200, 6: 105}, stretch=4)
         self.tasksView.activated.connect(lambda index: self._open(index.row()))  # double-click or Enter
         self.openButton.clicked.connect(lambda: self._open(self.tasksView.currentIndex().row()))
 

@@ -86,6 +86,11 @@ def test_a_pdf_for_paper_is_broken_into_pages(run_cli, tmp_path):
     assert len(document) >= 2
     width, height = document[0].get_size()
     assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+    pages = len(document)
+    for number in range(pages):
+        text = document[number].get_textpage().get_text_range()
+        assert f"Halaman {number + 1} dari {pages}" in text and "SOP Nomor 20/HK.03.2-Kpt" in text
+        assert "No" in text and "Kegiatan" in text  # the column heading on every page
     document.close()
 
 

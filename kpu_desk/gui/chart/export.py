@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QDialog, QGraphicsItem, QWidget
 
 from kpu_desk.chart import layout_chart
 from kpu_desk.chart.case_marks import CaseMarks
+from kpu_desk.chart.model import Align, Box, TextBlock
 from kpu_desk.gui.chart.decorations import LegendItem, TitleItem
 from kpu_desk.gui.chart.marks import apply_marks
 from kpu_desk.gui.chart.scene import ChartScene, stack_height
-from kpu_desk.gui.chart.text import qt_measure
+from kpu_desk.gui.chart.text import draw_runs, prepare, qt_measure
 from kpu_desk.gui.formatting import short_datetime, state_label
 from kpu_desk.sop.model import Sop
 
@@ -37,6 +38,8 @@ DEFAULT_DPI = 150
 MARGIN = 12.0  # points of white around a one-page export
 SUFFIXES = (".png", ".svg", ".pdf")
 PAPER_MARGIN_MM = 10.0
+FOOTER_SIZE = 6.5
+FOOTER_HEIGHT = 16.0  # room kept at the foot of each sheet for the footer line
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "f4": QPageSize.PageSizeId.Folio}
 
 _app = None  # the QApplication made for a headless render; kept so it is not collected
@@ -196,15 +199,35 @@ def paper_layout(paper: str = "a4", orientation: str = "landscape") -> QPageLayo
 def paint_pages(device: QPagedPaintDevice, sop: Sop, marks: CaseMarks | None) -> int:
     """The chart laid out for the device's sheets (a QPrinter, a QPdfWriter); the number of pages."""
     area = device.pageLayout().paintRectPoints()
-    scene = build_scene(sop, marks, width=float(area.width()), page_height=float(area.height()))
+    width, height = float(area.width()), float(area.height())
+    scene = build_scene(sop, marks, width=width, page_height=height - FOOTER_HEIGHT)
     scale = device.width() / area.width()
     painter = QPainter(device)
     for number in range(1, scene.page_count() + 1):
         if number > 1:
             device.newPage()
         _render(scene, painter, scene.page_rect(number), scale)
+        _footer(painter, scale, width, height, sop, marks, (number, scene.page_count()))
     painter.end()
     return scene.page_count()
+
+
+def _footer(painter: QPainter, scale: float, width: float, height: float, sop: Sop, marks: CaseMarks | None,
+            page: tuple[int, int]) -> None:
+    """As on the signed document: which SOP at the left, the page at the right; and the case."""
+    left = _tr("SOP Nomor {0} · {1}").format(sop.header.number, sop.header.name)
+    if marks is not None:
+        left = _tr("Kasus {0} · ").format(marks.number) + left
+    right = _tr("Halaman {0} dari {1}").format(*page)
+    top = height - FOOTER_SIZE * 1.6
+    blocks = [TextBlock(Box(0, top, width * 0.8, FOOTER_SIZE * 1.6), (left,), FOOTER_SIZE, FOOTER_SIZE * 1.2),
+              TextBlock(Box(width * 0.8, top, width * 0.2, FOOTER_SIZE * 1.6), (right,), FOOTER_SIZE,
+                        FOOTER_SIZE * 1.2, align=Align.RIGHT)]
+    painter.save()
+    painter.scale(scale, scale)
+    painter.setPen(QColor("black"))
+    draw_runs(painter, prepare(blocks))
+    painter.restore()
 
 
 def paged_pdf_bytes(sop: Sop, marks: CaseMarks | None, paper: str = "a4", orientation: str = "landscape") -> bytes:

@@ -49,7 +49,6 @@ WORDS = ("petugas menerima memeriksa berkas surat permohonan informasi disposisi
 
 def main() -> None:
     options = _options()
-    _keep_none_alive()
     app = QApplication.instance() or QApplication([])
     sops = load_shipped() + [generated_sop(300, 8)]
     print(f"{'SOP':34} {'steps':>5} {'layout':>8} {'scene':>8} {'paint':>8} {'total':>8} {'best':>8}  target")
@@ -60,16 +59,6 @@ def main() -> None:
         print(f"{sop.id:34} {len(sop.steps):5} {times['layout']:8.1f} {times['scene']:8.1f} "
               f"{times['paint']:8.1f} {times['total']:8.1f} {times['best']:8.1f}  < {target:.0f} ms {verdict}")
     del app
-
-
-def _keep_none_alive() -> None:
-    """PySide6/shiboken6 6.12.0 on Python 3.11 returns None from void methods without a new
-    reference: a few ten thousand calls and None is "deallocated" (a fatal error). Python 3.12
-    made None immortal; here it is given references enough for any number of rounds."""
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 def _options() -> argparse.Namespace:

@@ -219,3 +219,18 @@ def test_printing_goes_through_the_print_dialog_and_a_cancel_prints_nothing(tmp_
     document = pypdfium2.PdfDocument(str(target))
     text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
     assert len(document) >= 1 and "Petugas Jagat Saksana" in text and "TM-2026-00042" in text
+
+
+def test_repainting_the_chart_again_and_again_cannot_use_up_none(view, qtbot):
+    # PySide6 6.12.0 on Python 3.11 takes a reference from None with every void call (see none_guard):
+    # unguarded, a few dozen repaints of a chart abort the application.
+    import sys
+
+    from kpu_desk.gui.chart import none_guard
+
+    view.show()
+    qtbot.waitExposed(view)
+    for _ in range(100):
+        view.viewport().repaint()
+    if none_guard.leaks_none():
+        assert sys.getrefcount(None) > 1 << 39

@@ -234,3 +234,15 @@ def test_repainting_the_chart_again_and_again_cannot_use_up_none(view, qtbot):
         view.viewport().repaint()
     if none_guard.leaks_none():
         assert sys.getrefcount(None) > 1 << 39
+
+
+def test_fit_width_shows_the_whole_width_and_keeps_the_step_in_view(shown, qtbot):
+    view = shown
+    view.set_zoom(2.0)
+    view.focus_step(9)
+    view.fit_width()
+    chart = view.mapFromScene(view.chart_scene().chart_rect()).boundingRect()
+    assert chart.left() >= 0 and chart.right() <= view.viewport().width()
+    assert chart.width() > 0.9 * view.viewport().width()
+    step = view.mapFromScene(view.item_for_step(9).sceneBoundingRect()).boundingRect()
+    assert view.viewport().rect().intersects(step)

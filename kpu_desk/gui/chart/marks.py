@@ -31,10 +31,10 @@ def apply_marks(scene: ChartScene, marks: CaseMarks | None, now: datetime | None
     now = now or datetime.now()
 
     def name(item: StepItem) -> str:
-        return accessible_name(scene, item, item.state, item.overdue, marks, now)
+        return accessible_name(item, marks, now)
 
     def tip(item: StepItem) -> str:
-        return tooltip(scene, item, item.state, item.overdue, marks, now)
+        return tooltip(scene, item, marks, now)
 
     for item in scene.step_items():
         state = step_state(item.step_no, marks)
@@ -104,21 +104,19 @@ def _mark_row(row, state: StepState) -> None:
 # -- words ------------------------------------------------------------------------------
 
 
-def accessible_name(scene: ChartScene, item: StepItem, state: StepState, overdue: bool,
-                    marks: CaseMarks | None, now: datetime) -> str:
+def accessible_name(item: StepItem, marks: CaseMarks | None, now: datetime) -> str:
     """"Langkah 3: Petugas Jagat Saksana menanyakan … (terbuka, tenggat 10.42)"."""
     kind = _tr(" (keputusan)") if item.shape_data.kind is ShapeKind.DIAMOND else ""
     name = _tr("Langkah {0}{1}: {2}").format(item.step_no, kind, _shortened(item.activity))
-    status = _status(item.step_no, state, overdue, marks, now)
+    status = _status(item.step_no, item.state, item.overdue, marks, now)
     return f"{name} ({status})" if status else name
 
 
-def tooltip(scene: ChartScene, item: StepItem, state: StepState, overdue: bool,
-            marks: CaseMarks | None, now: datetime) -> str:
+def tooltip(scene: ChartScene, item: StepItem, marks: CaseMarks | None, now: datetime) -> str:
     lanes = ", ".join(scene.sop.lane(lane).name for lane in scene.sop.step(item.step_no).lanes)
     lines = [f"<b>{html.escape(_tr('Langkah {0}').format(item.step_no))}</b> · {html.escape(lanes)}",
              html.escape(item.activity)]
-    lines += [html.escape(line) for line in _detail_lines(item.step_no, state, overdue, marks, now)]
+    lines += [html.escape(line) for line in _detail_lines(item.step_no, item.state, item.overdue, marks, now)]
     return "<qt>" + "<br>".join(lines) + "</qt>"
 
 

@@ -157,8 +157,9 @@ class ChartView(QGraphicsView):
     def fit_width(self) -> None:
         """The chart as wide as the window; scroll down to the rest."""
         if self._scene is not None:
+            middle = self.mapToScene(self.viewport().rect().center()).y()  # keep what is in view
             self._fit(self._scene.chart_rect(), whole=False)
-            self.centerOn(QPointF(self._scene.chart_rect().center().x(), self.mapToScene(0, 0).y()))
+            self.centerOn(QPointF(self._scene.chart_rect().center().x(), middle))
 
     def _fit(self, rect: QRectF, whole: bool) -> None:
         margin = 16
@@ -218,8 +219,10 @@ class ChartView(QGraphicsView):
 
     def step_at(self, position) -> StepItem | None:
         """The step under a point of the viewport."""
-        return next((i for i in self.items(position) if isinstance(i, StepItem) and i.scene() is self._scene
-                     and i.step_no in self._scene.steps and self._scene.steps[i.step_no] is i), None)
+        if self._scene is None:
+            return None
+        steps = self._scene.steps
+        return next((i for i in self.items(position) if isinstance(i, StepItem) and steps.get(i.step_no) is i), None)
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:

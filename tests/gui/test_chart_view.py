@@ -221,19 +221,19 @@ def test_printing_goes_through_the_print_dialog_and_a_cancel_prints_nothing(tmp_
     assert len(document) >= 1 and "Petugas Jagat Saksana" in text and "TM-2026-00042" in text
 
 
-def test_repainting_the_chart_again_and_again_cannot_use_up_none(view, qtbot):
-    # PySide6 6.12.0 on Python 3.11 takes a reference from None with every void call (see none_guard):
-    # unguarded, a few dozen repaints of a chart abort the application.
+def test_repainting_the_chart_again_and_again_leaves_none_alone(view, qtbot):
+    # PySide6 6.12.0 on Python 3.11 takes a reference from None with every void call and
+    # aborts the application after a few dozen repaints (pyproject.toml excludes it): this
+    # fails on such a build before a clerk finds it by scrolling.
     import sys
-
-    from kpu_desk.gui.chart import none_guard
 
     view.show()
     qtbot.waitExposed(view)
-    for _ in range(100):
+    view.viewport().repaint()
+    before = sys.getrefcount(None)
+    for _ in range(20):
         view.viewport().repaint()
-    if none_guard.leaks_none():
-        assert sys.getrefcount(None) > 1 << 39
+    assert sys.getrefcount(None) >= before - 50
 
 
 def test_fit_width_shows_the_whole_width_and_keeps_the_step_in_view(shown, qtbot):

@@ -41,11 +41,6 @@ Export and printing (kpu_desk.gui.chart.export):
     print_chart(sop, marks, parent, printer=None, dialog=None)   through the Qt print dialog
 """
 
-from kpu_desk.gui.chart import none_guard
-
-# Before anything paints: see none_guard (PySide6 6.12.0 on Python 3.11 aborts after a few dozen repaints).
-none_guard.install()
-
-from kpu_desk.gui.chart.view import ChartView  # noqa: E402
+from kpu_desk.gui.chart.view import ChartView
 
 __all__ = ["ChartView"]

@@ -24,30 +24,17 @@ def shipped_sop_paths() -> list[Path]:
 
 def check_files(paths: Iterable[str | Path], today: datetime.date | None = None) -> list[Issue]:
     """Load and lint each file, then check the files against each other."""
-    found: list[Issue] = []
-    loaded: list[Sop] = []
-    for path in paths:
-        try:
-            sop = load_sop_file(path)
-        except SopFileError as exc:
-            found.extend(exc.issues)
-            continue
-        loaded.append(sop)
+    loaded, found = _load_each(paths)
+    for sop in loaded:
         found.extend(lint(sop, today))
-    found.extend(_clash_errors(loaded))
-    return found
+    return found + _clash_errors(loaded)
 
 
 def load_sops(paths: Iterable[str | Path]) -> tuple[list[Sop], list[Issue]]:
     """The usable SOPs among the files, and the errors that kept the others out."""
-    usable: list[Sop] = []
-    problems: list[Issue] = []
-    for path in paths:
-        try:
-            sop = load_sop_file(path)
-        except SopFileError as exc:
-            problems.extend(exc.issues)
-            continue
+    loaded, problems = _load_each(paths)
+    usable = []
+    for sop in loaded:
         errors = [i for i in lint(sop) if i.severity is Severity.ERROR]
         problems.extend(errors)
         if not errors:
@@ -55,6 +42,17 @@ def load_sops(paths: Iterable[str | Path]) -> tuple[list[Sop], list[Issue]]:
     clashes = _clash_errors(usable)
     clashing = {issue.file for issue in clashes}
     return [s for s in usable if s.source not in clashing], problems + clashes
+
+
+def _load_each(paths: Iterable[str | Path]) -> tuple[list[Sop], list[Issue]]:
+    loaded: list[Sop] = []
+    problems: list[Issue] = []
+    for path in paths:
+        try:
+            loaded.append(load_sop_file(path))
+        except SopFileError as exc:
+            problems.extend(exc.issues)
+    return loaded, problems
 
 
 def load_shipped() -> list[Sop]:

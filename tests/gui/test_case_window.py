@@ -313,6 +313,44 @@ def test_a_step_completed_meanwhile_elsewhere_is_reported_and_what_was_typed_sta
     assert window.chart.marked_open_step() == 3 and window.completeButton.isEnabled()
 
 
+def test_a_change_seen_by_the_poll_warns_before_completing_or_reloads_an_untouched_form(qtbot, desk):
+    number = _visit_at_step_two()
+    window = desk.open_from_tasks("resepsionis", number)
+    main = desk.windows["resepsionis"]
+    form = window.open_step.form
+    qtbot.keyClicks(form.editor("suhu_tubuh").edit, "36")
+    sop = window.data.sop
+    _elsewhere(lambda: engine.complete_step(number, valid_form(sop.step(2)), "helpdesk"))
+    main.watcher.changed.emit()  # what the main window's poll of the shared database reports
+    assert window.conflictFrame.isVisible() and "Yohanes Ndun" in window.conflictLabel.text()
+    assert form.editor("suhu_tubuh").edit.text() == "36" and window.data.open_step.no == 2
+    qtbot.mouseClick(window.reloadButton, Qt.MouseButton.LeftButton)
+    assert window.data.open_step.no == 3 and not window.open_step.has_typed()
+    _elsewhere(lambda: engine.complete_step(number, valid_form(sop.step(3)), "helpdesk"))
+    main.watcher.changed.emit()
+    assert window.data.open_step.no == 4 and not window.conflictFrame.isVisible()  # nothing typed: reloaded
+
+
+def test_the_keyboard_alone_completes_a_step(qtbot, desk):
+    number = _visit_at_step_two()
+    window = desk.open_from_tasks("resepsionis", number)
+    window.activateWindow()
+    form = window.open_step.form
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.editor("cuci_tangan").yes, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Ya
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "36,5")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.editor("cek_kesehatan").combo
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.completeButton
+    qtbot.keyClick(window.completeButton, Qt.Key.Key_Return)
+    run = models.StepRun.get((models.StepRun.case == engine.find_case(number).id) & (models.StepRun.step_no == 2))
+    assert run.state == "done" and run.form_data == {"cuci_tangan": True, "suhu_tubuh": 36.5, "cek_kesehatan": "Lolos"}
+    assert window.data.open_step.no == 3
+
+
 def test_a_missing_branch_or_bad_field_is_shown_and_nothing_is_written(qtbot, desk):
     number = engine.start_case("kediri-pengaduan", actor="admin").number
     window = desk.open_from_tasks("resepsionis", number)

@@ -9,7 +9,7 @@ would race each other).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kpu_desk.engine import EngineError
@@ -49,10 +49,11 @@ def _register(key: tuple[str, str], window: CaseWindow, parent: QWidget | None) 
     refresh = getattr(parent, "refresh_current", None)
     if callable(refresh):  # the main window: Tugas saya no longer lists a step just completed
         window.changed.connect(refresh)
+    watcher = getattr(parent, "watcher", None)
+    if watcher is not None:  # the main window's poll of the shared database
+        watcher.changed.connect(window.changed_elsewhere)
 
 
 def _forget(key: tuple[str, str], window: CaseWindow) -> None:
     if _open.get(key) is window:
         del _open[key]
-    # Unparented once closed, so a day of opened cases does not pile up under the main window.
-    QTimer.singleShot(0, lambda: window.setParent(None))

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kpu_desk.engine import CaseSummary, HistoryEntry, case_history, case_summary, find_case, sop_for_case
+from kpu_desk.engine.conflicts import lost_race
 from kpu_desk.engine.runs import current_run
 from kpu_desk.sop.model import Sop, Step
+from kpu_desk.store import models
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,14 @@ def load_case(number: str, now: datetime | None = None) -> CaseData:
         open_run_id=run.id if run is not None else None, extended_at=case.extended_at,
         state_reason=case.state_reason, loaded_at=now,
     )
+
+
+def current_version(case_id: int) -> int | None:
+    """The case's row_version now: cheap enough to ask after every poll of the shared database."""
+    row = models.Case.select(models.Case.row_version).where(models.Case.id == case_id).first()
+    return row.row_version if row else None
+
+
+def what_changed(number: str, loaded_version: int) -> str:
+    """Who moved the case past the version this window loaded, in the engine's words."""
+    return lost_race(number, loaded_version, None, None, datetime.now()).message

@@ -79,14 +79,23 @@ class OpenStep(QObject):
         if step.branches:
             self.branches = BranchChoice(data.sop, step, self.w.branchBox)
             self.w.branchLayout.addWidget(self.branches)
-            self._chain_branches()
+        self._chain_focus()
 
-    def _chain_branches(self) -> None:
-        chain = self.form.focus_chain() + self.branches.focus_widgets() + [self.w.completeButton]
+    def _chain_focus(self) -> None:
+        """Tab: the fields, the branches, then Selesaikan; Enter on any of them completes."""
+        branches = self.branches.focus_widgets() if self.branches else []
+        chain = self.form.focus_chain() + branches + [self.w.completeButton]
         for first, second in zip(chain, chain[1:]):
             self.w.setTabOrder(first, second)
-        for button in self.branches.focus_widgets():
-            self.form.enter.watch(button)
+        for widget in branches + [self.w.completeButton]:
+            self.form.enter.watch(widget)
+
+    def has_typed(self) -> bool:
+        """Whether the clerk has entered anything that a reload would throw away."""
+        if self.form is None:
+            return False
+        typed = [v for v in self.form.raw_values().values() if v not in ("", None, False, [])]
+        return bool(typed) or bool(self.branches and self.branches.selected())
 
     def _show_closed(self, data: CaseData) -> None:
         self._heading_role("closed")
@@ -112,8 +121,8 @@ class OpenStep(QObject):
 
     def _clear(self) -> None:
         for widget in (self.form, self.branches):
-            if widget is not None:
-                widget.setParent(None)
+            if widget is not None:  # deleted by Qt, on this thread; never by Python's collector
+                widget.hide()
                 widget.deleteLater()
         self.form = self.branches = None
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kpu_desk.gui import geometry, messages
 from kpu_desk.gui.case.case_actions import case_actions
-from kpu_desk.gui.case.case_data import CaseData, load_case
+from kpu_desk.gui.case.case_data import CaseData, current_version, load_case, what_changed
 from kpu_desk.gui.case.chart_slot import make_chart_view, marks_of
 from kpu_desk.gui.case.files_panel import FilesPanel
 from kpu_desk.gui.case.header_texts import due_text, sop_text, state_text
@@ -58,6 +58,8 @@ class CaseWindow(QMainWindow):
         self._connect()
         self.reload()
         self._restore_layout()
+        if self.open_step.may_complete and self.open_step.form is not None:
+            QTimer.singleShot(0, self.open_step.form.focus_first)  # the desk types at once
 
     # --- reading the case ---------------------------------------------------------------------
 
@@ -93,6 +95,7 @@ class CaseWindow(QMainWindow):
             self.chart = make_chart_view(data.sop, marks, self.chartPanel)
             self.chartLayout.addWidget(self.chart, 1)
             self.chart.step_activated.connect(self.show_step)
+            self.chart.step_focused.connect(self._step_focused)
             self.zoomInButton.clicked.connect(self.chart.zoom_in)
             self.zoomOutButton.clicked.connect(self.chart.zoom_out)
             self.fitButton.clicked.connect(self.chart.fit_width)
@@ -124,6 +127,23 @@ class CaseWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Kasus ini belum (atau tidak) melalui langkah {0}.").format(step_no),
                                          8000)
+
+    def _step_focused(self, step_no: int) -> None:
+        # A click (or arrow key) on the chart follows in the history when it is on screen; no tab switch.
+        if self.tabs.currentWidget() is self.historyTab:
+            self.history.show_step(step_no)
+
+    def changed_elsewhere(self) -> None:
+        """Another workstation changed something: reload, unless that would throw away what is typed."""
+        if not self.isVisible() or self.data is None or self.chart is None:
+            return
+        version = current_version(self.data.case_id)
+        if version == self.data.row_version:
+            return
+        if self.open_step.has_typed():
+            self.open_step.show_conflict(what_changed(self.data.number, self.data.row_version))
+        else:
+            self.reload()
 
     def _step_completed(self, outcome) -> None:
         step_no = outcome.completed.step_no
@@ -176,9 +196,27 @@ class CaseWindow(QMainWindow):
             self.splitter.setSizes([int(width * CHART_SHARE), width - int(width * CHART_SHARE)])
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.centralWidget() is not None:
+            self._save_layout()
+            self._release()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _save_layout(self) -> None:
         geometry.save_window(self, "case_window")
         QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())
         geometry.save_columns(self.historyView, "case_window/historyView")
         geometry.save_columns(self.filesView, "case_window/filesView")
-        super().closeEvent(event)
-        self.closed.emit()
+
+    def _release(self) -> None:
+        """Free the chart and the forms of a closed window; the empty frame stays with its parent.
+
+        Reopening a case builds a new window. Deleting the contents with deleteLater
+        (on this thread, by Qt) rather than unparenting the window keeps its
+        destruction away from Python's garbage collector, which may run on a
+        worker thread where destroying a widget crashes.
+        """
+        central = self.takeCentralWidget()
+        central.hide()
+        central.deleteLater()
+        self.chart = None

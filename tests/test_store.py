@@ -507,3 +507,18 @@ def test_even_the_quick_way_in_refuses_a_file_that_is_not_a_database(sqlite_url)
     _damage_random(_path(sqlite_url))
     with pytest.raises(StoreError, match="berkas basis data rusak"):
         open_database(sqlite_url, check=False)
+
+
+def test_the_computers_saved_database_is_used_by_the_command_line(run_cli, sqlite_url, monkeypatch):
+    from kpu_desk.store.connection import resolve_url, save_url
+
+    save_url(sqlite_url)
+    assert resolve_url() == sqlite_url
+    assert run_cli("demo", "--days", "1")[0] == 0  # no --db: the saved choice
+    code, out, _ = run_cli("--db", sqlite_url, "case", "list", "--json")
+    assert code == 0 and out.strip() != "[]"
+    monkeypatch.setenv("KPU_DESK_DB", "sqlite:///elsewhere.sqlite3")
+    assert resolve_url() == "sqlite:///elsewhere.sqlite3"  # the environment still wins
+    save_url(None)
+    monkeypatch.delenv("KPU_DESK_DB")
+    assert resolve_url().endswith("kpu-desk.sqlite3") and resolve_url() != sqlite_url

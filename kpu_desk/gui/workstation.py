@@ -1,21 +1,17 @@
-"""Settings of this computer only (QSettings), as opposed to the office's (in the database)."""
+"""Which database this computer uses: one choice shared with the command line.
+
+The choice lives in the data folder (kpu_desk.store.connection), not in QSettings,
+so `kpu-desk case list` on the same computer opens the same database as the window.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
-DATABASE_URL_KEY = "database/url"
+from kpu_desk.store.connection import save_url, saved_url
 
 
 def saved_database_url() -> str | None:
-    value = QSettings().value(DATABASE_URL_KEY)
-    return str(value) if value else None
+    return saved_url()
 
 
 def save_database_url(url: str | None) -> None:
-    settings = QSettings()
-    if url:
-        settings.setValue(DATABASE_URL_KEY, url)
-    else:
-        settings.remove(DATABASE_URL_KEY)
-    settings.sync()
+    save_url(url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -39,8 +40,29 @@ def default_url() -> str:
 
 
 def resolve_url(url: str | None = None) -> str:
-    """--db URL, else KPU_DESK_DB, else the SQLite file in the data folder."""
-    return url or os.environ.get(ENV_URL) or default_url()
+    """--db URL, else KPU_DESK_DB, else this computer's saved choice, else the SQLite file in the data folder."""
+    return url or os.environ.get(ENV_URL) or saved_url() or default_url()
+
+
+def _workstation_file() -> Path:
+    # In the data folder, not the database: it says which database to open.
+    return data_dir() / "workstation.json"
+
+
+def saved_url() -> str | None:
+    """The database this computer was last set to use (Pengaturan → Basis data), if any."""
+    try:
+        value = json.loads(_workstation_file().read_text(encoding="utf-8")).get("database_url")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def save_url(url: str | None) -> None:
+    path = _workstation_file()
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"database_url": url or None}), encoding="utf-8")
+    os.replace(temporary, path)  # never a half-written file that would lose the choice
 
 
 def make_database(url: str) -> pw.Database:

@@ -13,6 +13,9 @@ class CaseHistoryModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.sop: Sop | None = None
+        # run id → (one line, in full): person names and file names are looked up once per load,
+        # not on every repaint (a shared PostgreSQL server is a network trip away).
+        self._summaries: dict[int, tuple[str, str]] = {}
         self.set_columns([
             Column(self.tr("No"), lambda h: h.step_no, align=CENTER),
             Column(self.tr("Kegiatan"), lambda h: " ".join(h.activity.split())),
@@ -24,6 +27,7 @@ class CaseHistoryModel(RowTableModel):
 
     def load(self, sop: Sop, entries) -> None:
         self.sop = sop
+        self._summaries = {e.run_id: self._summarize(e) for e in entries if e.state == "done"}
         self.set_rows(entries)
 
     def row_of_step(self, step_no: int) -> int:
@@ -41,15 +45,15 @@ class CaseHistoryModel(RowTableModel):
         return f"{who}, {short_datetime(entry.completed_at)}"
 
     def _recorded(self, entry: HistoryEntry) -> str:
-        if entry.state != "done":
-            return ""
-        step = self._step(entry.step_no)
-        return form_summary(step, entry.form)
+        return self._summaries.get(entry.run_id, ("", ""))[0]
 
     def _recorded_in_full(self, entry: HistoryEntry) -> str:
-        if entry.state != "done":
-            return ""
-        return "\n".join(form_summary(self._step(entry.step_no), entry.form, short=False).split("; "))
+        return self._summaries.get(entry.run_id, ("", ""))[1]
+
+    def _summarize(self, entry: HistoryEntry) -> tuple[str, str]:
+        step = self._step(entry.step_no)
+        full = form_summary(step, entry.form, short=False)
+        return form_summary(step, entry.form), "\n".join(full.split("; "))
 
     def _step(self, step_no: int):
         try:

@@ -35,10 +35,11 @@ _PHRASES = (
 
 
 def suggest_role(lane_name: str) -> str | None:
-    """The role that usually acts in a lane; None for the visitor's own lane."""
+    """The role that usually acts in a lane, or None when the words say nothing known."""
     name = " ".join(lane_name.lower().replace("/", " ").split())
     if "tamu" in name or "visitor" in name or "pemohon" in name:
-        return None
+        # The visitor does not use KPU Desk: reception records what the visitor does.
+        return "resepsionis"
     return next((role for phrase, role in _PHRASES if phrase in name), None)
 
 

@@ -52,7 +52,8 @@ def test_demo_refuses_a_database_with_work_in_it(run_cli, sqlite_url):
 def test_lane_role_suggestions_follow_the_lanes_words():
     from kpu_desk.lanemap import suggest_role
 
-    assert suggest_role("Visitor/ Tamu") is None
+    assert suggest_role("Visitor/ Tamu") == "resepsionis"  # reception records what the guest does
+    assert suggest_role("Bagian Anggaran") is None
     assert suggest_role("Jagat Saksana") == suggest_role("Help Desk") == suggest_role("Desk/ FO") == "resepsionis"
     assert suggest_role("Atasan PPID") == "sekretaris" and suggest_role("PPID") == "ppid"
     assert suggest_role("Pimpinan (Ketua/ Anggota/ Sekretaris)") == "pimpinan"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import fn
+
 from kpu_desk.gui.models.table_model import CENTER, RIGHT, Column, RowTableModel
 from kpu_desk.sop.model import Sop
 from kpu_desk.sop_catalog import SopEntry, registered_sops
+from kpu_desk.store import models
 
 
 class SopsModel(RowTableModel):
@@ -49,3 +55,83 @@ class StepsModel(RowTableModel):
     def _lanes(self, step) -> str:
         names = {lane.id: lane.name for lane in self._sop.lanes} if self._sop else {}
         return ", ".join(names.get(lane, lane) for lane in step.lanes)
+
+
+def _joined(items) -> str:
+    return "\n".join(" ".join(str(item).split()) for item in items if str(item).strip())
+
+
+def header_fields(sop: Sop, tr=lambda text: text) -> list[tuple[str, str]]:
+    """Every header field of the SOP document, in its own words; "-" for one left empty."""
+    header = sop.header
+    signer = header.disahkan_oleh
+    signed_by = "\n".join(part for part in (
+        " ".join(signer.jabatan.split()), signer.nama, f"NIP {signer.nip}" if signer.nip else "") if part)
+    fields = [
+        (tr("Nomor SOP"), header.number),
+        (tr("Nama SOP"), " ".join(header.name.split())),
+        (tr("Tanggal Pembuatan"), header.tanggal_pembuatan),
+        (tr("Tanggal Pengesahan"), header.tanggal_pengesahan),
+        (tr("Tanggal Efektif"), header.tanggal_efektif),
+        (tr("Disahkan oleh"), signed_by),
+        (tr("Dasar Hukum"), _joined(header.dasar_hukum)),
+        (tr("Kualifikasi Pelaksana"), _joined(header.kualifikasi_pelaksana)),
+        (tr("Keterkaitan"), _joined(header.keterkaitan)),
+        (tr("Peralatan/Perlengkapan"), _joined(header.peralatan_perlengkapan)),
+        (tr("Peringatan"), _joined(header.peringatan)),
+        (tr("Pencatatan dan Pendataan"), _joined(header.pencatatan_pendataan)),
+    ]
+    return [(label, value.strip() or "-") for label, value in fields]
+
+
+class HeaderModel(RowTableModel):
+    """Kepala SOP: one row per header field."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.set_columns([
+            Column(self.tr("Bagian"), lambda row: row[0]),
+            Column(self.tr("Isi"), lambda row: row[1]),
+        ])
+
+    def load(self, sop: Sop | None) -> None:
+        self.set_rows(header_fields(sop, self.tr) if sop else [])
+
+    def value(self, label: str) -> str | None:
+        return next((v for k, v in self.rows() if k == label), None)
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version: int
+    loaded_at: datetime | None
+    fingerprint: str
+    cases: int
+
+
+def sop_versions(sop_id: str) -> list[VersionRow]:
+    """Every registered version of an SOP, newest first, with how many cases run on it."""
+    cases = (models.Case.select(models.Case.sop_version, fn.COUNT(models.Case.id).alias("n"))
+             .join(models.SopVersion).where(models.SopVersion.sop_id == sop_id)
+             .group_by(models.Case.sop_version))
+    counts = {row.sop_version_id: row.n for row in cases}
+    query = (models.SopVersion.select(models.SopVersion.id, models.SopVersion.version,
+                                      models.SopVersion.loaded_at, models.SopVersion.fingerprint)
+             .where(models.SopVersion.sop_id == sop_id).order_by(models.SopVersion.version.desc()))
+    return [VersionRow(row.version, row.loaded_at, row.fingerprint, counts.get(row.id, 0)) for row in query]
+
+
+class VersionsModel(RowTableModel):
+    """Riwayat versi: the SopVersion rows of one SOP."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.set_columns([
+            Column(self.tr("Versi"), lambda r: r.version, align=CENTER),
+            Column(self.tr("Dimuat pada"), lambda r: f"{r.loaded_at:%d-%m-%Y %H:%M}" if r.loaded_at else "-"),
+            Column(self.tr("Sidik jari"), lambda r: r.fingerprint[:12]),
+            Column(self.tr("Kasus"), lambda r: r.cases, align=RIGHT),
+        ])
+
+    def load(self, sop_id: str | None) -> None:
+        self.set_rows(sop_versions(sop_id) if sop_id else [])

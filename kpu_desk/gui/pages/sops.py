@@ -1,12 +1,31 @@
-"""SOP: the SOPs registered in the database with their versions, and the steps of the selected one."""
+"""SOP: the SOP library. Each registered SOP with its header fields (Kepala SOP), its bagan alur,
+its steps, its version history, and printing of the SOP document."""
 
 from __future__ import annotations
 
+import io
 from html import escape
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout
 
 from kpu_desk import office
-from kpu_desk.gui.models.sops_model import SopsModel, StepsModel
+from kpu_desk.gui import messages, printer_settings
+from kpu_desk.gui.chart import ChartView
+from kpu_desk.gui.models.sops_model import HeaderModel, SopsModel, StepsModel, VersionsModel
+from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import Page, prepare_table
+from kpu_desk.printing.sop_document import DEFAULT_ORIENTATION, render_sop_document
+from kpu_desk.sop.model import Sop
+
+
+def write_sop_pdf(sop: Sop, path: str, paper: str, orientation: str) -> int:
+    """The whole document is made in memory first: a file that cannot be written is left as it was."""
+    buffer = io.BytesIO()
+    pages = render_sop_document(sop, buffer, paper, orientation)
+    with open(path, "wb") as target:
+        target.write(buffer.getvalue())
+    return pages
 
 
 class SopsPage(Page):
@@ -17,12 +36,37 @@ class SopsPage(Page):
         super().__init__(session, parent)
         self.model = SopsModel(self)
         self.steps = StepsModel(self)
+        self.header = HeaderModel(self)
+        self.versions = VersionsModel(self)
         self.sopsView.setModel(self.model)
         self.stepsView.setModel(self.steps)
+        self.headerView.setModel(self.header)
+        self.versionsView.setModel(self.versions)
         prepare_table(self.sopsView, "sops/sopsView", {0: 170, 1: 200, 3: 62, 4: 82, 5: 92, 6: 80}, stretch=2)
         prepare_table(self.stepsView, "sops/stepsView", {0: 40, 1: 440, 2: 210, 3: 90}, stretch=4)
+        prepare_table(self.headerView, "sops/headerView", {0: 200}, stretch=1)
+        prepare_table(self.versionsView, "sops/versionsView", {0: 60, 1: 150, 2: 130}, stretch=3)
         self.stepsView.setWordWrap(True)
-        self.splitter.setSizes([220, 400])
+        self.headerView.setWordWrap(True)
+        self.chart = ChartView(self.chartTab)
+        self.chart.setObjectName("chartView")
+        self.chartLayout.addWidget(self.chart, 1)
+        self.zoomInButton.clicked.connect(self.chart.zoom_in)
+        self.zoomOutButton.clicked.connect(self.chart.zoom_out)
+        self.fitButton.clicked.connect(self.chart.fit_to_window)
+        self.fitWidthButton.clicked.connect(self.chart.fit_width)
+        self.chart.zoom_changed.connect(lambda z: self.zoomLabel.setText(f"{z * 100:.0f} %"))
+        self.paperCombo.addItem(self.tr("A4"), "a4")
+        self.paperCombo.addItem(self.tr("F4 (folio)"), "f4")
+        self.paperCombo.setCurrentIndex(max(self.paperCombo.findData(printer_settings.sheet_paper("sop")), 0))
+        self.orientationCombo.addItem(self.tr("Melintang"), "landscape")
+        self.orientationCombo.addItem(self.tr("Tegak"), "portrait")
+        self.orientationCombo.setCurrentIndex(max(self.orientationCombo.findData(DEFAULT_ORIENTATION), 0))
+        self.printButton.clicked.connect(self.print_document)
+        self.printing: Operation | None = None
+        self._chart_sop: Sop | None = None
+        self.splitter.setSizes([200, 440])
+        self.detailTabs.currentChanged.connect(lambda _index: self._chart_when_shown())
         self.sopsView.selectionModel().currentRowChanged.connect(lambda current, _old: self._show(current.row()))
 
     def title(self) -> str:
@@ -36,16 +80,71 @@ class SopsPage(Page):
             self.sopsView.selectRow(row)
         self._show(row)
 
+    def selected_sop(self) -> Sop | None:
+        entry = self.model.entry_at(self.sopsView.currentIndex().row())
+        return entry.sop if entry else None
+
     def _show(self, row: int) -> None:
         entry = self.model.entry_at(row)
-        self.steps.load(entry.sop if entry else None)
+        sop = entry.sop if entry else None
+        self.steps.load(sop)
+        self.header.load(sop)
+        self.versions.load(sop.id if sop else None)
         self.stepsView.resizeRowsToContents()
+        self.headerView.resizeRowsToContents()
+        self.printButton.setEnabled(sop is not None and not (self.printing and self.printing.running))
+        if sop is not self._chart_sop:
+            self._chart_sop = sop
+            if sop is None:
+                self.chart.setScene(None)
+            else:
+                self.chart.set_sop(sop)
+                self.chart.show_case(None)
+                self.chart.fit_width()
         if entry is None:
             self.detailLabel.setText(self.tr("Belum ada SOP yang terdaftar di basis data ini."))
             return
-        header = entry.sop.header
-        signer = header.disahkan_oleh
-        self.detailLabel.setText(self.tr(
-            "<b>{0}</b><br>Nomor {1} · versi {2} · disahkan oleh {3} {4} · efektif {5}").format(
-            escape(" ".join(header.name.split())), escape(header.number), entry.sop.version,
-            escape(signer.jabatan), escape(signer.nama), escape(header.tanggal_efektif or "—")))
+        header = sop.header
+        self.detailLabel.setText(self.tr("<b>{0}</b><br>Nomor {1} · versi {2}").format(
+            escape(" ".join(header.name.split())), escape(header.number), sop.version))
+
+    def _chart_when_shown(self) -> None:
+        if self.detailTabs.currentWidget() is self.chartTab and self._chart_sop is not None:
+            self.chart.fit_width()
+
+    # --- printing ----------------------------------------------------------------------
+
+    def ask_pdf_path(self, suggested: str) -> str:
+        """Where to save the document; tests replace this."""
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan dokumen SOP"), suggested,
+                                                    self.tr("Dokumen PDF (*.pdf)"))
+        return path
+
+    def print_document(self) -> Operation | None:
+        sop = self.selected_sop()
+        if sop is None or (self.printing and self.printing.running):
+            return None
+        safe = "".join(c if c.isalnum() else "-" for c in sop.header.number).strip("-") or sop.id
+        path = self.ask_pdf_path(str(Path.home() / f"SOP-{safe}.pdf"))
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        paper, orientation = self.paperCombo.currentData(), self.orientationCombo.currentData()
+        self.printing = Operation(lambda _progress: write_sop_pdf(sop, path, paper, orientation), self)
+        self.printing.succeeded.connect(lambda pages: self._printed(path, pages))
+        self.printing.failed.connect(self._print_failed)
+        self.printing.finished.connect(lambda: self.printButton.setEnabled(self.selected_sop() is not None))
+        self.printButton.setEnabled(False)
+        self.status_message.emit(self.tr("Menulis dokumen SOP…"))
+        self.printing.start()
+        return self.printing
+
+    def _printed(self, path: str, pages: int) -> None:
+        text = self.tr("Dokumen SOP tersimpan di {0} ({1} halaman).").format(path, pages)
+        self.status_message.emit(text)
+        messages.show_info(self, self.tr("Dokumen SOP"), text)
+
+    def _print_failed(self, problem: str) -> None:
+        messages.show_error(self, self.tr("Dokumen SOP tidak dapat disimpan"), self.tr(
+            "{0}\n\nTidak ada yang hilang: pilih folder lain lalu cetak lagi.").format(problem))

@@ -7,11 +7,12 @@ from kpu_desk.gui.pages.settings.database_tab import DatabaseTab
 from kpu_desk.gui.pages.settings.holidays_tab import HolidaysTab
 from kpu_desk.gui.pages.settings.lanes_tab import LanesTab
 from kpu_desk.gui.pages.settings.office_tab import OfficeTab
+from kpu_desk.gui.pages.settings.printers_tab import PrintersTab
 from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.pages.settings.users_tab import UsersTab
 
-ADMIN_TABS = (OfficeTab, UsersTab, LanesTab, HolidaysTab, DatabaseTab)
-EVERYONE_TABS = (OfficeTab, DatabaseTab)
+ADMIN_TABS = (OfficeTab, UsersTab, LanesTab, HolidaysTab, DatabaseTab, PrintersTab)
+EVERYONE_TABS = (OfficeTab, DatabaseTab, PrintersTab)
 
 
 class SettingsPage(Page):

@@ -74,8 +74,8 @@ def test_an_unknown_size_is_refused_and_a_bad_stored_value_falls_back(qtbot):
     assert printer_settings.sheet_paper("sop") == "a4"
 
 
-def test_the_tab_is_in_pengaturan_for_every_user(qtbot, demo_database, open_main_window):
-    for user in ("admin", "resepsionis"):
+def test_the_tab_is_in_pengaturan_for_the_administrator(qtbot, demo_database, open_main_window):
+    for user in ("admin",):
         window = open_main_window(user)
         page = window.show_page("settings")
         tab = page.show_tab("printers")

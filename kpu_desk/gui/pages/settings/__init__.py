@@ -12,7 +12,7 @@ from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.pages.settings.users_tab import UsersTab
 
 ADMIN_TABS = (OfficeTab, UsersTab, LanesTab, HolidaysTab, DatabaseTab, PrintersTab)
-EVERYONE_TABS = (OfficeTab, DatabaseTab, PrintersTab)
+EVERYONE_TABS = (OfficeTab, DatabaseTab)
 
 
 class SettingsPage(Page):

@@ -133,7 +133,7 @@ def test_office_data_is_saved_and_checked(qtbot, demo_database, open_main_window
 
 def test_others_see_office_data_read_only_and_no_users_or_lanes(qtbot, demo_database, open_main_window):
     window, page = _settings(open_main_window, "resepsionis")
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Kantor", "Basis data"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Kantor", "Basis data", "Printer dan kertas"]
     office_tab = page.show_tab("office")
     assert office_tab.nameEdit.isReadOnly() and not office_tab.saveButton.isVisible()
     assert office_tab.nameEdit.text() == "KPU Kabupaten Karanganyar"

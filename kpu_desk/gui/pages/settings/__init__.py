@@ -12,7 +12,7 @@ from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.pages.settings.users_tab import UsersTab
 
 ADMIN_TABS = (OfficeTab, UsersTab, LanesTab, HolidaysTab, DatabaseTab, PrintersTab)
-EVERYONE_TABS = (OfficeTab, DatabaseTab)
+EVERYONE_TABS = (OfficeTab, DatabaseTab, PrintersTab)  # each workstation sets its own printers
 
 
 class SettingsPage(Page):

@@ -72,7 +72,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def verify_audit(args: argparse.Namespace) -> int:
-    db = database_from(args, migrate=False, must_exist=True)
+    database_from(args, migrate=False, must_exist=True)
     if not AuditEntry.table_exists():
         raise StoreError("basis data ini belum berisi tabel KPU Desk; jalankan `kpu-desk db upgrade`")
     result = audit.verify()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
-from datetime import datetime, timedelta
 from typing import Any
 
 from kpu_desk.demo import people
@@ -14,7 +14,7 @@ from kpu_desk.sop.model import FieldType, FormField
 class DemoValues:
     """One visitor or applicant's worth of values, consistent across the steps of one case."""
 
-    def __init__(self, rng: random.Random, when: datetime, users_by_role: dict[str, list[str]],
+    def __init__(self, rng: random.Random, when: dt.datetime, users_by_role: dict[str, list[str]],
                  attachment_id: int):
         self.rng = rng
         self.when = when
@@ -75,7 +75,7 @@ class DemoValues:
         return self.rng.randint(int(low), int(min(high, low + 4)))
 
     def date(self, field: FormField) -> str:
-        return (self.when - timedelta(days=self.rng.randint(0, 5))).date().isoformat()
+        return (self.when - dt.timedelta(days=self.rng.randint(0, 5))).date().isoformat()
 
     def time(self, field: FormField) -> str:
         return self.when.strftime("%H:%M")

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget, QWizard
+from PySide6.QtWidgets import QListWidgetItem, QWidget, QWizard
 
 from kpu_desk import office
 from kpu_desk.accounts.users import new_account_problems
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors, sentence
+from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
 from kpu_desk.store import models
 from kpu_desk.validation import InvalidInput
@@ -91,8 +92,7 @@ class SetupWizard(QWizard):
                                  nip=self.nipEdit.text())
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih logo kantor"), "",
-                                                    self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        path = ask_logo_file(self)
         if path:
             self.set_logo_file(path)
 

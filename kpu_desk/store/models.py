@@ -12,8 +12,6 @@ from typing import Any
 
 import peewee as pw
 
-from kpu_desk.roles import ROLES  # noqa: F401  (callers of the store use it from here too)
-
 database = pw.DatabaseProxy()
 
 

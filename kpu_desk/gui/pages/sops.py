@@ -7,7 +7,7 @@ import io
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog
 
 from kpu_desk import office
 from kpu_desk.gui import messages, printer_settings

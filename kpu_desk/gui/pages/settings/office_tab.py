@@ -6,11 +6,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QAbstractSpinBox, QFileDialog, QListWidgetItem
+from PySide6.QtWidgets import QAbstractSpinBox, QListWidgetItem
 
 from kpu_desk import office
 from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.widgets.field_errors import FieldErrors
+from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.sop_catalog import registered_sops
 from kpu_desk.validation import InvalidInput
 
@@ -54,8 +55,7 @@ class OfficeTab(SettingsTab):
         self.changed.emit()
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih logo kantor"), "",
-                                                    self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        path = ask_logo_file(self)
         if path:
             self.set_logo_file(path)
 

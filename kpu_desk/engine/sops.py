@@ -20,10 +20,11 @@ from typing import Iterable
 
 import peewee as pw
 
+from kpu_desk.engine import definition_cache
 from kpu_desk.engine.errors import EngineError, UnknownSop
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.sop.issues import SopFileError
-from kpu_desk.sop.loader import load_sop_text
+from kpu_desk.sop.loader import build_sop, parse_document
 from kpu_desk.sop.model import Sop
 from kpu_desk.store import models
 
@@ -76,8 +77,13 @@ def sop_for_version(version_id: int) -> Sop:
 
 
 def _parse_version(row: models.SopVersion) -> Sop:
+    source = f"{row.sop_id} versi {row.version}"
     try:
-        sop = load_sop_text(row.definition, f"{row.sop_id} versi {row.version}")
+        document = definition_cache.load(row.fingerprint)
+        if document is None:
+            document, _lines = parse_document(row.definition, source)
+            definition_cache.store(row.fingerprint, document)
+        sop = build_sop(document, source, row.fingerprint)
     except SopFileError as exc:
         raise EngineError(f"definisi SOP {row.sop_id} versi {row.version} tidak dapat dibaca:\n{exc}") from None
     return dataclasses.replace(sop, version=row.version)

@@ -26,7 +26,7 @@ from kpu_desk.sop.model import (
 )
 from kpu_desk.sop.schema import schema_errors
 from kpu_desk.sop.timestd import TimeStandardError, parse_time_standard
-from kpu_desk.sop.yamlfile import LineIndex, YamlReadError, read_yaml
+from kpu_desk.sop.lines import LineIndex
 
 
 def load_sop_file(path: str | Path) -> Sop:
@@ -42,6 +42,15 @@ def load_sop_file(path: str | Path) -> Sop:
 
 def load_sop_text(text: str, source: str = "<teks>") -> Sop:
     """Parse, validate against the schema and build the model; raise SopFileError."""
+    document, lines = parse_document(text, source)
+    return build_sop(document, source, fingerprint_of(text), lines)
+
+
+def parse_document(text: str, source: str = "<teks>") -> tuple[dict[str, Any], LineIndex]:
+    """The YAML text as plain, schema-valid data with the line of every value; raise SopFileError."""
+    # Imported here: the YAML parser is only needed for files, not for cached definitions.
+    from kpu_desk.sop.yamlfile import YamlReadError, read_yaml
+
     try:
         document, lines = read_yaml(text)
     except YamlReadError as exc:
@@ -52,11 +61,20 @@ def load_sop_text(text: str, source: str = "<teks>") -> Sop:
     ]
     if problems:
         raise SopFileError(problems)
-    builder = _Builder(source, lines)
-    sop = builder.sop(document, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return document, lines
+
+
+def build_sop(document: dict[str, Any], source: str, fingerprint: str, lines: LineIndex | None = None) -> Sop:
+    """The model of a schema-valid document (from parse_document, or a cache of one)."""
+    builder = _Builder(source, lines or LineIndex())
+    sop = builder.sop(document, fingerprint)
     if builder.problems:
         raise SopFileError(builder.problems)
     return sop
+
+
+def fingerprint_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _Builder:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any, Iterator
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Iterator
 
 from kpu_desk.paths import sops_dir
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "teks",
@@ -24,6 +25,9 @@ _TYPE_NAMES = {
 
 @cache
 def _validator() -> Draft202012Validator:
+    # Imported here: a start-up that reads cached definitions never needs it (~90 ms).
+    from jsonschema import Draft202012Validator
+
     schema = json.loads((sops_dir() / "sop.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 

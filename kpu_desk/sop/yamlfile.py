@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -11,26 +10,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 
-Path = tuple[Any, ...]
+from kpu_desk.sop.lines import LineIndex, Path
 
 
 class YamlReadError(ValueError):
     def __init__(self, line: int, message: str):
         self.line = line
         super().__init__(message)
-
-
-@dataclass
-class LineIndex:
-    """The line of each value in the file, by its path (keys and list indexes)."""
-
-    lines: dict[Path, int] = field(default_factory=lambda: {(): 1})
-
-    def line_of(self, path: Path) -> int:
-        path = tuple(path)
-        while path not in self.lines:
-            path = path[:-1]
-        return self.lines[path]
 
 
 def read_yaml(text: str) -> tuple[Any, LineIndex]:

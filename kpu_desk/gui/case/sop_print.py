@@ -15,7 +15,6 @@ from typing import Callable
 from PySide6.QtCore import QObject, QUrl, Signal
 
 from kpu_desk.gui.operations import Operation
-from kpu_desk.printing.sop_document import render_sop_document
 from kpu_desk.sop.model import Sop
 
 
@@ -26,6 +25,8 @@ def pdf_path(sop: Sop) -> Path:
 
 
 def _render(sop: Sop, target: Path) -> str:
+    from kpu_desk.printing.sop_document import render_sop_document  # reportlab only when printing
+
     render_sop_document(sop, target)
     return str(target)
 

@@ -15,7 +15,6 @@ from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import Page, fill_sop_combo, prepare_table
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
 from kpu_desk.reports import SopReport, sop_month_report
-from kpu_desk.reports_xlsx import export_report_xlsx
 
 
 class ReportsPage(Page):
@@ -62,6 +61,8 @@ class ReportsPage(Page):
         if not path:
             return
         report, name = self.report, office.load_office().name
+        from kpu_desk.reports_xlsx import export_report_xlsx  # openpyxl only when exporting
+
         self.exporting = Operation(lambda progress: export_report_xlsx(report, path, name, progress), self)
         self.exporting.succeeded.connect(self._exported)
         self.exporting.failed.connect(lambda text: messages.show_error(self, self.tr("Ekspor gagal"), text))

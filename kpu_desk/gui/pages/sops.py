@@ -15,12 +15,13 @@ from kpu_desk.gui.chart import ChartView
 from kpu_desk.gui.models.sops_model import HeaderModel, SopsModel, StepsModel, VersionsModel
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import Page, prepare_table
-from kpu_desk.printing.sop_document import DEFAULT_ORIENTATION, render_sop_document
 from kpu_desk.sop.model import Sop
 
 
 def write_sop_pdf(sop: Sop, path: str, paper: str, orientation: str) -> int:
     """The whole document is made in memory first: a file that cannot be written is left as it was."""
+    from kpu_desk.printing.sop_document import render_sop_document  # reportlab only when printing
+
     buffer = io.BytesIO()
     pages = render_sop_document(sop, buffer, paper, orientation)
     with open(path, "wb") as target:
@@ -61,7 +62,8 @@ class SopsPage(Page):
         self.paperCombo.setCurrentIndex(max(self.paperCombo.findData(printer_settings.sheet_paper("sop")), 0))
         self.orientationCombo.addItem(self.tr("Melintang"), "landscape")
         self.orientationCombo.addItem(self.tr("Tegak"), "portrait")
-        self.orientationCombo.setCurrentIndex(max(self.orientationCombo.findData(DEFAULT_ORIENTATION), 0))
+        # The signed documents print the bagan alur across the sheet (printing.sop_document's default).
+        self.orientationCombo.setCurrentIndex(max(self.orientationCombo.findData("landscape"), 0))
         self.printButton.clicked.connect(self.print_document)
         self.printing: Operation | None = None
         self._chart_sop: Sop | None = None

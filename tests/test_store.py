@@ -268,7 +268,7 @@ def test_a_damaged_file_is_reported_and_left_as_it_is(sqlite_url, run_cli, damag
         assert "rusak" in err + out and "Traceback" not in err
     assert path.read_bytes() == before
     with pytest.raises(StoreError, match="rusak"):
-        open_database(sqlite_url)
+        open_database(sqlite_url, check=True)
 
 
 def test_check_reports_a_broken_reference(sqlite_url, run_cli):

@@ -15,7 +15,8 @@ def database_url(args: argparse.Namespace) -> str:
     return resolve_url(getattr(args, "db", None))
 
 
-def database_from(args: argparse.Namespace, *, migrate: bool = True, must_exist: bool = False) -> pw.Database:
+def database_from(args: argparse.Namespace, *, migrate: bool = True, must_exist: bool = False,
+                  check: bool = False) -> pw.Database:
     """Open, check, migrate and bind the database for a command.
 
     must_exist: for commands that only look, so that a mistyped SQLite path is
@@ -26,7 +27,7 @@ def database_from(args: argparse.Namespace, *, migrate: bool = True, must_exist:
     url = database_url(args)
     if must_exist:
         _require_existing(url)
-    return open_database(url, migrate=migrate)
+    return open_database(url, migrate=migrate, check=check)
 
 
 def _require_existing(url: str) -> None:

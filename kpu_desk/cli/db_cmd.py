@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def upgrade(args: argparse.Namespace) -> int:
-    db = database_from(args, migrate=False)
+    db = database_from(args, migrate=False, check=True)
     result = upgrade_schema(db)
     print(f"Basis data: {describe(db)}")
     print(f"Versi skema sebelum: {result.before}")
@@ -60,7 +60,7 @@ def restore_db(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    db = database_from(args, migrate=False, must_exist=True)
+    db = database_from(args, migrate=False, must_exist=True, check=True)
     problems = integrity_check(db)
     if not problems:
         print(f"baik: {describe(db)}, skema versi {migrate.status(db).db_version}")
@@ -72,7 +72,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def verify_audit(args: argparse.Namespace) -> int:
-    database_from(args, migrate=False, must_exist=True)
+    database_from(args, migrate=False, must_exist=True, check=True)
     if not AuditEntry.table_exists():
         raise StoreError("basis data ini belum berisi tabel KPU Desk; jalankan `kpu-desk db upgrade`")
     result = audit.verify()

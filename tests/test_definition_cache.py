@@ -24,12 +24,14 @@ def test_a_cached_definition_gives_the_same_sop_and_a_damaged_one_is_parsed_agai
     def no_yaml(*_args, **_kwargs):
         raise AssertionError("the YAML was parsed although the cache holds it")
 
+    parse_document = sops.parse_document
     monkeypatch.setattr(sops, "parse_document", no_yaml)
     again = _fresh_process_view(row.id)
     assert again.steps == first.steps and again.header.name == first.header.name
     assert [s.no for s in again.start_steps] == [1, 5] and again.version == row.version
 
-    monkeypatch.undo()
+    # Not monkeypatch.undo(): that would also undo the private data folder of every test.
+    monkeypatch.setattr(sops, "parse_document", parse_document)
     cached.write_text("{rusak", encoding="utf-8")
     assert definition_cache.load(row.fingerprint) is None
     assert _fresh_process_view(row.id).steps == first.steps  # parsed from the YAML again

@@ -84,13 +84,13 @@ def _card(page: Canvas, info: PassInfo, width: float, height: float) -> None:
     page.setFillColor(black)
     _fit(page, info.office_name, fonts.bold, 7, 5.5, pad, y, text_w)
     y -= 5.5 * mm
-    _fit(page, info.guest_name, fonts.bold, 11, 7, pad, y, text_w)
+    y -= _fit(page, info.guest_name, fonts.bold, 11, 9, pad, y, text_w, lines=2)
     y -= 3.8 * mm
     page.setFillColor(GREY)
-    _fit(page, info.institution or "-", fonts.regular, 7, 5.5, pad, y, text_w)
+    y -= _fit(page, info.institution or "-", fonts.regular, 7, 6, pad, y, text_w, lines=2)
     y -= 4.6 * mm
     for label, value in _details(info):
-        _labelled(page, label, value, pad, y, text_w)
+        y -= _labelled(page, label, value, pad, y, text_w, lines=2 if label == "Menemui" else 1)
         y -= 3.4 * mm
     qr_x, qr_y = width - pad - qr_size, band_h * 0 + 6.5 * mm
     _qr(page, info.token, qr_x, qr_y, qr_size)
@@ -110,10 +110,10 @@ def _label(page: Canvas, info: PassInfo, width: float, height: float) -> None:
     page.setFillColor(black)
     _fit(page, info.office_name, fonts.bold, 8, 6, pad, y, text_w, centre=width / 2)
     y -= 7 * mm
-    _fit(page, info.guest_name, fonts.bold, 13, 8, pad, y, text_w, centre=width / 2)
+    y -= _fit(page, info.guest_name, fonts.bold, 13, 10, pad, y, text_w, centre=width / 2, lines=2)
     y -= 4.5 * mm
     page.setFillColor(GREY)
-    _fit(page, info.institution or "-", fonts.regular, 8, 6, pad, y, text_w, centre=width / 2)
+    y -= _fit(page, info.institution or "-", fonts.regular, 8, 6.5, pad, y, text_w, centre=width / 2, lines=2)
     qr_size = 32 * mm
     y -= 3.5 * mm + qr_size
     _qr(page, info.token, (width - qr_size) / 2, y, qr_size)
@@ -123,7 +123,7 @@ def _label(page: Canvas, info: PassInfo, width: float, height: float) -> None:
     page.drawCentredString(width / 2, y, info.pass_number)
     y -= 6 * mm
     for label, value in _details(info):
-        _labelled(page, label, value, pad, y, text_w)
+        y -= _labelled(page, label, value, pad, y, text_w, lines=2 if label == "Menemui" else 1)
         y -= 4 * mm
     _footer_code(page, info.token, pad, 3 * mm)
 
@@ -142,30 +142,49 @@ def _details(info: PassInfo) -> list[tuple[str, str]]:
 # --- drawing helpers -----------------------------------------------------------------
 
 def _fit(page: Canvas, text: str, font: str, size: float, smallest: float, x: float, y: float,
-         width: float, centre: float | None = None) -> None:
-    """One line: shrunk down to `smallest` to fit, then cut with an ellipsis."""
+         width: float, centre: float | None = None, lines: int = 1) -> float:
+    """Text shrunk down to `smallest` to fit one line; else wrapped onto up to `lines` lines,
+    the last cut with an ellipsis. Returns how far below `y` the last line's baseline is."""
     text = " ".join((text or "").split())
     while size > smallest and stringWidth(text, font, size) > width:
         size -= 0.5
-    if stringWidth(text, font, size) > width:
-        while text and stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        text = text.rstrip() + "…"
+    rows = _wrap(text, font, size, width, lines)
     page.setFont(font, size)
-    if centre is None:
-        page.drawString(x, y, text)
-    else:
-        page.drawCentredString(centre, y, text)
+    step = size * 1.2
+    for index, row in enumerate(rows):
+        if centre is None:
+            page.drawString(x, y - index * step, row)
+        else:
+            page.drawCentredString(centre, y - index * step, row)
+    return (len(rows) - 1) * step
 
 
-def _labelled(page: Canvas, label: str, value: str, x: float, y: float, width: float) -> None:
+def _wrap(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
+    rows: list[str] = []
+    words = text.split(" ")
+    while words and len(rows) < lines - 1:
+        row = words.pop(0)
+        while words and stringWidth(f"{row} {words[0]}", font, size) <= width:
+            row = f"{row} {words.pop(0)}"
+        rows.append(row)
+    rest = " ".join(words)
+    if rest or not rows:
+        if stringWidth(rest, font, size) > width:
+            while rest and stringWidth(rest + "…", font, size) > width:
+                rest = rest[:-1]
+            rest = rest.rstrip() + "…"
+        rows.append(rest)
+    return rows
+
+
+def _labelled(page: Canvas, label: str, value: str, x: float, y: float, width: float, lines: int = 1) -> float:
     fonts = ensure_fonts()
     label_w = 17 * mm
     page.setFillColor(GREY)
     page.setFont(fonts.regular, 6.5)
     page.drawString(x, y, label)
     page.setFillColor(black)
-    _fit(page, value, fonts.bold, 7, 5.5, x + label_w, y, width - label_w)
+    return _fit(page, value, fonts.bold, 7, 6, x + label_w, y, width - label_w, lines=lines)
 
 
 def _footer_code(page: Canvas, token: str, x: float, y: float) -> None:

@@ -54,6 +54,9 @@ def test_badge_pdf(run_cli, sqlite_url, tmp_path, visit, size, width_mm, height_
     text = page.get_textpage().get_text_range()
     for expected in ("TAMU", name, number, "KPU", "Berlaku s.d."):
         assert expected in text
+    from kpu_desk.printing.guest_pass import DAY_COLOURS
+
+    assert any(f"· {colour}" in text for colour, _, _ in DAY_COLOURS)  # the colour of the day, in words too
     image = page.render(scale=300 / 72).to_pil()
     codes = zxingcpp.read_barcodes(image)
     assert [c.text for c in codes if c.format == zxingcpp.BarcodeFormat.QRCode] == [token]
@@ -111,3 +114,13 @@ def test_demo_passes_are_signed(run_cli, sqlite_url, visit):
         assert tokens and all(verify_pass_token(t) for t in tokens)
     finally:
         close_database()
+
+
+def test_unknown_badge_size_is_refused(tmp_path):
+    from kpu_desk.printing.guest_pass import PassSizeError, render_guest_pass
+    from kpu_desk.visits import PassInfo
+
+    now = datetime(2026, 11, 23, 9, 0)
+    info = PassInfo("KPU", "Ani", "", "Ketua", "", "TM-1", "TM-1", now, now, "TM1.A.B")
+    with pytest.raises(PassSizeError, match="a4"):
+        render_guest_pass(info, tmp_path / "x.pdf", size="a4")

@@ -101,7 +101,7 @@ def first_start_setup(profile: OfficeProfile, admin: FirstAdmin, logo_file: str 
         return _set_up(profile, admin, chosen, logo_file)
 
 
-def load_demo(days: int = 30, progress: Callable[[int, int], None] | None = None):
+def load_demo(days: int = 30, progress: Callable[[int, int], None] | None = None, seed: int = 2026):
     """Fill an empty database with a month of a believable office (kpu_desk.demo), all or nothing.
 
     progress(done, total) may raise to cancel: the whole fill is one transaction
@@ -110,7 +110,7 @@ def load_demo(days: int = 30, progress: Callable[[int, int], None] | None = None
     from kpu_desk.demo.generate import fill_demo
 
     with writing():
-        report = fill_demo(days=days, progress=progress)
+        report = fill_demo(days=days, seed=seed, progress=progress)
         demo = OfficeProfile(name="KPU Kabupaten Karanganyar", level="Kabupaten",
                              address="Alamat kantor contoh (data demo)", sops_in_use=tuple(registered_sop_ids()))
         for field, key in _KEYS.items():

@@ -59,3 +59,15 @@ def test_lane_role_suggestions_follow_the_lanes_words():
     assert suggest_role("Pimpinan (Ketua/ Anggota/ Sekretaris)") == "pimpinan"
     assert suggest_role("KASUBBAG HUKUM KETUA TIM TEKNIS") == "kasubag"
     assert suggest_role("Unit Dumas") == "unit_dumas"
+
+
+def test_the_command_line_demo_is_the_same_office_as_the_windows(run_cli, sqlite_url):
+    assert run_cli("--db", sqlite_url, "demo", "--days", "1")[0] == 0
+    from kpu_desk import office
+    from kpu_desk.store import close_database, open_database
+
+    open_database(sqlite_url)
+    try:
+        assert office.load_office().name == "KPU Kabupaten Karanganyar" and office.is_demo()
+    finally:
+        close_database()

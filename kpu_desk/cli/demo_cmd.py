@@ -7,7 +7,8 @@ import sys
 
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail
-from kpu_desk.demo.generate import DEMO_PASSWORD, DEMO_USERS, DemoRefused, fill_demo
+from kpu_desk.demo.generate import DEMO_PASSWORD, DEMO_USERS, DemoRefused
+from kpu_desk.office import load_demo
 
 STATE_LABELS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "cancelled": "dibatalkan"}
 
@@ -24,7 +25,8 @@ def run_demo(args: argparse.Namespace) -> int:
         return fail("--days harus paling sedikit 1")
     database_from(args)
     try:
-        report = fill_demo(days=args.days, seed=args.seed, progress=_progress)
+        # The same office as "Muat data demo" in the window: one transaction, office data included.
+        report = load_demo(days=args.days, seed=args.seed, progress=_progress)
     except DemoRefused as exc:
         return fail(str(exc))
     print(file=sys.stderr)

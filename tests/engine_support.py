@@ -144,3 +144,56 @@ def write_sop(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# A small SOP whose decision sends the draft back for correction: a loop.
+LOOP_SOP = """\
+format: 1
+id: uji-putaran
+version: 1
+header:
+  office: "KPU KABUPATEN UJI"
+  number: "99"
+  name: "SOP UJI PUTARAN"
+  disahkan_oleh:
+    jabatan: "SEKRETARIS"
+lanes:
+  - id: staf
+    name: "Staf"
+  - id: kasubag
+    name: "Kasubag"
+steps:
+  - no: 1
+    activity: "Menerima konsep"
+    lanes: [staf]
+    symbol: start
+    mutu_baku: {waktu: "-"}
+    next: 2
+    form:
+      - {key: judul, label: "Judul", type: text, required: true}
+  - no: 2
+    activity: "Memperbaiki konsep"
+    lanes: [staf]
+    symbol: process
+    mutu_baku: {waktu: "1 jam"}
+    next: 3
+    form:
+      - {key: catatan_perbaikan, label: "Catatan", type: multiline}
+  - no: 3
+    activity: "Memeriksa konsep"
+    lanes: [kasubag]
+    symbol: decision
+    mutu_baku: {waktu: "Hari Ke 2"}
+    branches:
+      - {label: "Perlu perbaikan", next: 2}
+      - {label: "Setuju", next: 4}
+  - no: 4
+    activity: "Mengarsipkan"
+    lanes: [staf]
+    symbol: end
+    mutu_baku: {waktu: "10 menit"}
+case:
+  kind: lainnya
+  prefix: UJ
+  title: "{judul}"
+"""

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from engine_support import T0, make_users, sync_shipped, valid_form, write_sop
+from engine_support import LOOP_SOP, T0, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
 from kpu_desk.chart.case_marks import case_marks
 from kpu_desk.sop.loader import load_sop_file
@@ -134,41 +134,10 @@ def test_a_finished_case_has_no_open_step_and_every_branch_it_left_is_untaken(of
     assert len(marks.done_steps) == len(sop.steps) - 1
 
 
-LOOP_SOP = """\
-format: 1
-id: uji-putaran
-version: 1
-header:
-  office: "KPU KABUPATEN UJI"
-  number: "99"
-  name: "SOP UJI PUTARAN"
-  disahkan_oleh:
-    jabatan: "SEKRETARIS"
-lanes:
-  - {id: staf, name: "Staf"}
-  - {id: kasubag, name: "Kasubag"}
-steps:
-  - {no: 1, activity: "Menerima konsep", lanes: [staf], symbol: start, mutu_baku: {waktu: "-"}, next: 2}
-  - {no: 2, activity: "Memperbaiki konsep", lanes: [staf], symbol: process, mutu_baku: {waktu: "1 jam"}, next: 3}
-  - no: 3
-    activity: "Memeriksa konsep"
-    lanes: [kasubag]
-    symbol: decision
-    mutu_baku: {waktu: "1 jam"}
-    branches:
-      - {label: "Perlu perbaikan", next: 2}
-      - {label: "Setuju", next: 4}
-  - {no: 4, activity: "Mengarsipkan", lanes: [staf], symbol: end, mutu_baku: {waktu: "10 menit"}}
-case:
-  kind: lainnya
-  prefix: UJ
-"""
-
-
 def test_round_a_loop_the_branch_back_is_taken_and_the_way_on_stays_possible(office, tmp_path):
     users, _ = office
     engine.sync_definitions([load_sop_file(write_sop(tmp_path, "uji-putaran.yaml", LOOP_SOP))])
-    case = engine.start_case("uji-putaran", {}, actor=users["staf"], now=T0, complete_first=True)
+    case = engine.start_case("uji-putaran", {"judul": "Konsep"}, actor=users["staf"], now=T0, complete_first=True)
     engine.complete_step(case.number, {}, actor=users["staf"], now=T0 + MINUTE)
     engine.complete_step(case.number, {}, actor=users["kasubag"], branch="Perlu perbaikan", now=T0 + 2 * MINUTE)
     engine.complete_step(case.number, {}, actor=users["staf"], now=T0 + 3 * MINUTE)

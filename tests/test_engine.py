@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from engine_support import T0, VALID_NIK, make_attachment, make_users, sync_shipped, valid_form, write_sop
+from engine_support import LOOP_SOP, T0, make_attachment, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
 from kpu_desk.sop.library import shipped_sop_paths
 from kpu_desk.sop.loader import load_sop_file
@@ -370,58 +370,6 @@ def test_a_changed_definition_is_a_new_version_and_open_cases_stay_on_theirs(off
     finished = _advance_to(old_case, sops, None, users, branch_at={7: "Bersedia menemui"})
     assert finished.state == "done"
     assert [h.activity for h in engine.case_history(old_case.number) if h.step_no == 4] == [old_activity]
-
-
-LOOP_SOP = """\
-format: 1
-id: uji-putaran
-version: 1
-header:
-  office: "KPU KABUPATEN UJI"
-  number: "99"
-  name: "SOP UJI PUTARAN"
-  disahkan_oleh:
-    jabatan: "SEKRETARIS"
-lanes:
-  - id: staf
-    name: "Staf"
-  - id: kasubag
-    name: "Kasubag"
-steps:
-  - no: 1
-    activity: "Menerima konsep"
-    lanes: [staf]
-    symbol: start
-    mutu_baku: {waktu: "-"}
-    next: 2
-    form:
-      - {key: judul, label: "Judul", type: text, required: true}
-  - no: 2
-    activity: "Memperbaiki konsep"
-    lanes: [staf]
-    symbol: process
-    mutu_baku: {waktu: "1 jam"}
-    next: 3
-    form:
-      - {key: catatan_perbaikan, label: "Catatan", type: multiline}
-  - no: 3
-    activity: "Memeriksa konsep"
-    lanes: [kasubag]
-    symbol: decision
-    mutu_baku: {waktu: "Hari Ke 2"}
-    branches:
-      - {label: "Perlu perbaikan", next: 2}
-      - {label: "Setuju", next: 4}
-  - no: 4
-    activity: "Mengarsipkan"
-    lanes: [staf]
-    symbol: end
-    mutu_baku: {waktu: "10 menit"}
-case:
-  kind: lainnya
-  prefix: UJ
-  title: "{judul}"
-"""
 
 
 def test_a_decision_may_send_the_case_back_and_round_the_loop_twice(office, tmp_path):

@@ -138,7 +138,7 @@ class StepRun(BaseModel):
     state = pw.CharField(max_length=12, default="open")  # open, done, cancelled
     started_at = pw.DateTimeField(default=datetime.now)
     due_at = pw.DateTimeField(null=True)
-    completed_at = pw.DateTimeField(null=True)
+    completed_at = pw.DateTimeField(null=True, index=True)
     completed_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
     form_data = JSONField(default=dict)
     branch = pw.CharField(max_length=120, null=True)
@@ -190,6 +190,9 @@ class Visit(BaseModel):
     ktp_held = pw.BooleanField(default=False)
     ktp_tray = pw.CharField(max_length=10, null=True)
     printed_at = pw.DateTimeField(null=True)
+    identity_type = pw.CharField(max_length=30, null=True)  # KTP, SIM, Paspor, ...
+    origin = pw.CharField(max_length=12, null=True)  # Lembaga, Instansi, Pribadi
+    group_size = pw.IntegerField(default=1)  # kept after anonymisation: reports count guests
 
 
 class Letter(BaseModel):
@@ -207,6 +210,8 @@ class Letter(BaseModel):
     security_class = pw.CharField(max_length=16, default="Biasa")
     classification_code = pw.CharField(max_length=30, default="")
     attachment = pw.ForeignKeyField(Attachment, null=True, on_delete="SET NULL")
+    registered_at = pw.DateTimeField(null=True)
+    registered_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
 
     class Meta:
         indexes = ((("direction", "agenda_year", "agenda_number"), True),)
@@ -227,6 +232,9 @@ class Disposition(BaseModel):
     signature_code = pw.CharField(max_length=128, null=True)
     replaced_by = pw.ForeignKeyField("self", null=True, on_delete="SET NULL")
     replace_reason = pw.TextField(null=True)
+    signed_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    signature_sha256 = pw.CharField(max_length=64, null=True)  # the specimen used at signing
+    version = pw.IntegerField(default=1)
 
 
 class DispositionRecipient(BaseModel):
@@ -235,6 +243,7 @@ class DispositionRecipient(BaseModel):
     position = pw.CharField(max_length=200, default="")
     state = pw.CharField(max_length=12, default="unread")  # unread, read, in_progress, done
     updated_at = pw.DateTimeField(default=datetime.now)
+    note = pw.TextField(default="")
 
 
 # --- the office ------------------------------------------------------------------
@@ -264,8 +273,41 @@ class AuditEntry(BaseModel):
     hash = pw.CharField(max_length=64)
 
 
+class Notification(BaseModel):
+    """Something a user is told in the application. No text: it is worded from the case."""
+
+    user = pw.ForeignKeyField(User, backref="notifications", on_delete="CASCADE")
+    case = pw.ForeignKeyField(Case, null=True, on_delete="CASCADE")
+    kind = pw.CharField(max_length=30)
+    step_no = pw.IntegerField(null=True)
+    created_at = pw.DateTimeField(default=datetime.now)
+    read_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("user", "read_at"), False),)
+
+
+class Expedition(BaseModel):
+    """The buku ekspedisi: an output handed over, with who received it; numbered per year."""
+
+    year = pw.IntegerField()
+    number = pw.IntegerField()
+    case = pw.ForeignKeyField(Case, null=True, backref="expeditions", on_delete="SET NULL")
+    letter = pw.ForeignKeyField(Letter, null=True, on_delete="SET NULL")
+    item = pw.TextField()
+    recipient_name = pw.CharField(max_length=150)
+    recipient_institution = pw.CharField(max_length=150, default="")
+    handed_at = pw.DateTimeField(default=datetime.now)
+    handed_by = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    receiver_signature_sha256 = pw.CharField(max_length=64, null=True)
+    note = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("year", "number"), True),)
+
+
 ALL_MODELS = (
     User, UserRole, LaneAssignment, Party, SopVersion, CaseCounter, Case, StepRun, StepRunLane,
     Attachment, Visit, Letter, Disposition, DispositionRecipient, Setting, HolidayOverride,
-    AuditEntry,
+    AuditEntry, Notification, Expedition,
 )

@@ -1,0 +1,107 @@
+"""Who is in the building now, whose KTP is still at the desk, and who is left at closing time.
+
+"In the building" is every visit without a check-out, of today and of the LOOK_BACK_DAYS before
+(a forgotten check-out still means someone may be inside — better counted at an evacuation
+than missed). A group counts with its size: a group of five is five people at the assembly point.
+
+The closing time (jam tutup layanan) is one time of day, kept as a Setting row so every
+workstation warns at the same time. The default 16:00 is the end of the working day of
+government offices Monday to Thursday (Perpres 21/2023 sets 37.5 hours a week; most offices
+work 07.30-16.00, Friday until 16.30): on a Friday the warning comes half an hour early,
+which is harmless. Part of the core: no Qt here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Iterable
+
+from kpu_desk.guestbook import LOOK_BACK_DAYS, GuestRow, guest_row, joined_visits, people_count
+from kpu_desk.store import models
+
+CLOSING_KEY = "visitors.closing_time"
+DEFAULT_CLOSING = time(16, 0)
+_CLOCK = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    """The building at one moment."""
+
+    at: datetime
+    rows: list[GuestRow]  # newest first
+
+    @property
+    def visits(self) -> int:
+        return len(self.rows)
+
+    @property
+    def people(self) -> int:
+        return people_count(self.rows)
+
+    @property
+    def ktp_held(self) -> list[GuestRow]:
+        return [row for row in self.rows if row.ktp_held]
+
+
+def in_building(now: datetime | None = None, roles: Iterable[str] | None = None,
+                look_back_days: int = LOOK_BACK_DAYS) -> Occupancy:
+    """Every visit checked in by `now` (within the look-back) and not checked out."""
+    now = now or datetime.now()
+    since = datetime.combine(now.date() - timedelta(days=look_back_days), time())
+    query = (
+        joined_visits()
+        .where(models.Visit.checked_in_at.between(since, now) & models.Visit.checked_out_at.is_null())
+        .order_by(models.Visit.checked_in_at.desc(), models.Visit.id.desc())
+    )
+    return Occupancy(now, [guest_row(visit, roles) for visit in query])
+
+
+# --- closing time ------------------------------------------------------------------------------
+
+
+def closing_time() -> time:
+    row = models.Setting.get_or_none(models.Setting.key == CLOSING_KEY)
+    parsed = parse_clock(row.value) if row and row.value else None
+    return parsed or DEFAULT_CLOSING
+
+
+def set_closing_time(value: time, actor: str = "") -> time:
+    from kpu_desk.engine.storage import audit, writing
+
+    text = f"{value:%H:%M}"
+    with writing():
+        models.Setting.insert(key=CLOSING_KEY, value=text).on_conflict(
+            conflict_target=[models.Setting.key], update={models.Setting.value: text}).execute()
+        audit("office.closing_time", actor, "setting", CLOSING_KEY, value=text)
+    return value.replace(second=0, microsecond=0)
+
+
+def parse_clock(text: str) -> time | None:
+    """"16:00", "16.30" or "7.30" as a time of day; None for anything else."""
+    match = _CLOCK.match(str(text))
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def closing_at(day: date) -> datetime:
+    return datetime.combine(day, closing_time())
+
+
+def open_at_closing(day: date, roles: Iterable[str] | None = None) -> list[GuestRow]:
+    """Visits not checked out at the day's closing time (of that day and the look-back before it):
+    what the warning at closing time lists. Asked later, it still names who was left then."""
+    closing = closing_at(day)
+    since = datetime.combine(day - timedelta(days=LOOK_BACK_DAYS), time())
+    visit = models.Visit
+    query = (
+        joined_visits()
+        .where(visit.checked_in_at.between(since, closing)
+               & (visit.checked_out_at.is_null() | (visit.checked_out_at > closing)))
+        .order_by(visit.checked_in_at.desc(), visit.id.desc())
+    )
+    return [guest_row(row, roles) for row in query]

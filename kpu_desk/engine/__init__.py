@@ -18,7 +18,9 @@ from kpu_desk.engine.errors import (
     UnknownUser,
 )
 from kpu_desk.engine.fields import validate_form
-from kpu_desk.engine.lifecycle import cancel_case, extend_deadline, reopen_case, resume_case, set_waiting
+from kpu_desk.engine.lifecycle import (
+    cancel_case, extend_deadline, reopen_case, resume_case, set_waiting, skip_to_step,
+)
 from kpu_desk.engine.queries import (
     CaseSummary,
     HistoryEntry,
@@ -35,6 +37,6 @@ __all__ = [
     "HistoryEntry", "StepAlreadyDone", "StepOutcome", "Task", "UnknownCase", "UnknownSop", "UnknownUser",
     "cancel_case", "case_history", "case_overdue", "case_summary", "complete_step", "entry_step",
     "extend_deadline", "find_case", "latest_version", "list_cases", "office_calendar", "reopen_case",
-    "resume_case", "run_overdue", "set_waiting", "sop_for_case", "start_case", "sync_definitions",
+    "resume_case", "run_overdue", "set_waiting", "skip_to_step", "sop_for_case", "start_case", "sync_definitions",
     "tasks_for_lanes", "validate_form",
 ]

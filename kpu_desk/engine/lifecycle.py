@@ -19,6 +19,8 @@ from kpu_desk.engine.sops import sop_for_case
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.store import models
 
+SKIP_REASON_KEY = "_alasan_dilewati"  # in a skipped run's form data: why it has no record
+
 
 def cancel_case(number: str, reason: str, actor: Actor = None, now: datetime | None = None) -> models.Case:
     """Stop a running case; its open step is cancelled with it. Reopen undoes this."""
@@ -100,6 +102,36 @@ def extend_deadline(number: str, reason: str, actor: Actor = None, now: datetime
     if changed != 1:
         raise _already_extended(find_case(number))
     return models.Case.get_by_id(case.id)
+
+
+def skip_to_step(number: str, step_no: int, reason: str, actor: Actor = None,
+                 now: datetime | None = None) -> models.Case:
+    """Move an open case forward to a later step; the steps in between are marked skipped.
+
+    For what happened without waiting for the SOP: a guest who leaves before the
+    pimpinan has decided. The skipped runs keep the reason (`SKIP_REASON_KEY` in their
+    form data), so the history says why they have no record.
+    """
+    reason = _required_reason(reason, "melewati langkah")
+    case = _case_in(number, ("open",), "dilanjutkan ke langkah lain")
+    sop = sop_for_case(case)
+    target = sop.step(step_no)
+    if case.current_step is None or step_no <= case.current_step:
+        raise CaseStateError(f"kasus {case.number} sudah di langkah {case.current_step}; "
+                             f"langkah {step_no} bukan langkah sesudahnya")
+    now = now_or(now)
+    calendar = office_calendar()
+
+    def change(version: int, username: str) -> None:
+        skipped = case.current_step
+        new_version = bump_case(case, version, current_step=target.no)
+        models.StepRun.update(state="skipped", completed_at=now, form_data={SKIP_REASON_KEY: reason}).where(
+            (models.StepRun.case == case.id) & (models.StepRun.state == "open")
+        ).execute()
+        open_run(case, sop, target, now, calendar)
+        audit("case.skip", username, "case", case.number, step=skipped, to=target.no, version=new_version)
+
+    return _guarded(case, actor, now, change)
 
 
 def _already_extended(case: models.Case) -> CaseStateError:

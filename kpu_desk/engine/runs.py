@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 from kpu_desk import workcal
 from kpu_desk.engine.actors import ActingUser
+from kpu_desk.engine import notify
 from kpu_desk.engine.deadlines import step_due
 from kpu_desk.engine.errors import BranchError
 from kpu_desk.engine.fields import validate_form
@@ -111,6 +112,7 @@ def finish_run(
     _close_run(run, completion, acting, now)
     next_run = open_run(case, sop, next_step, now, calendar) if next_step else None
     record_party(case, sop.case.kind, completion.form)
+    notify.after_step(case, sop, completion, acting, now)
     audit(
         "case.step", acting.username, "case", case.number,
         step=completion.step.no, run=run.id, fields=sorted(completion.form),

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from kpu_desk.engine import HistoryEntry
+from kpu_desk.engine.lifecycle import SKIP_REASON_KEY
 from kpu_desk.gui.case.value_text import field_of, value_text
 from kpu_desk.gui.formatting import short_datetime
 from kpu_desk.sop.model import Sop
@@ -46,6 +47,9 @@ class RecordedView(QWidget):
         self.byline.setText(self._byline(entry))
         step = _step(sop, entry.step_no)
         for key, value in entry.form.items():
+            if key == SKIP_REASON_KEY:
+                self._add_row(self.tr("Alasan dilewati"), str(value))
+                continue
             form_field = field_of(step, key) if step else None
             self._add_row(form_field.label if form_field else key, value_text(form_field, value))
         if entry.branch:
@@ -68,6 +72,8 @@ class RecordedView(QWidget):
             return self.tr("Belum diselesaikan; batas waktu {0}.").format(short_datetime(entry.due_at))
         if entry.state == "cancelled":
             return self.tr("Dibatalkan bersama kasusnya.")
+        if entry.state == "skipped":
+            return self.tr("Dilewati pada {0}; tidak ada catatan langkah ini.").format(short_datetime(entry.completed_at))
         who = entry.completed_by_name or entry.completed_by or self.tr("(tanpa nama pengguna)")
         return self.tr("Diselesaikan oleh {0}, {1}.").format(who, short_datetime(entry.completed_at))
 

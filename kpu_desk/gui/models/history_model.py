@@ -31,4 +31,6 @@ class HistoryModel(RowTableModel):
         if entry.state == "done":
             late = entry.due_at is not None and entry.completed_at is not None and entry.completed_at > entry.due_at
             return self.tr("Selesai, terlambat") if late else self.tr("Selesai")
+        if entry.state == "skipped":
+            return self.tr("Dilewati")
         return self.tr("Dibatalkan")

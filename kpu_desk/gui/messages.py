@@ -30,6 +30,15 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     return box.clickedButton() is yes
 
 
+def confirm_default_no(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
+    """Like confirm, but Enter answers Batal: for a yes that costs something (a second pass printed)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(_tr("Batal"), QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def _box(parent, icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(_tr("Tutup"), QMessageBox.ButtonRole.AcceptRole)

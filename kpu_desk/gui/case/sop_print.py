@@ -1,53 +1,59 @@
-"""Cetak: the SOP document of the case's own SOP version, as a PDF, opened in the system's viewer.
+"""Cetak: the SOP document of the case's own SOP version, as a PDF, in the application's print preview.
 
-The guest pass and the lembar disposisi get their printers in later issues;
-until then the SOP document is what a step "produces" on paper. Rendering
-takes a moment (reportlab lays out the bagan alur), so it runs off the UI thread.
+Rendering takes a moment (reportlab lays out the bagan alur), so it runs off the
+UI thread; the preview (kpu_desk.gui.printing) then prints it through the Qt print
+dialog or saves it, on the paper chosen in Pengaturan → Printer.
 """
 
 from __future__ import annotations
 
-import re
-import tempfile
-from pathlib import Path
+import io
 from typing import Callable
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
+from kpu_desk.gui import printer_settings
 from kpu_desk.gui.operations import Operation
+from kpu_desk.gui.printing import PdfPreviewDialog
 from kpu_desk.sop.model import Sop
 
 
-def pdf_path(sop: Sop) -> Path:
-    name = re.sub(r"[^0-9A-Za-z]+", "-", f"SOP-{sop.header.number or sop.id}-v{sop.version}").strip("-")
-    folder = Path(tempfile.mkdtemp(prefix="kpu-desk-cetak-"))
-    return folder / f"{name}.pdf"
+def document_title(sop: Sop) -> str:
+    return f"SOP {sop.header.number or sop.id} {sop.header.name} (versi {sop.version})".replace("  ", " ")
 
 
-def _render(sop: Sop, target: Path) -> str:
+def _render(sop: Sop, paper: str) -> bytes:
     from kpu_desk.printing.sop_document import render_sop_document  # reportlab only when printing
 
-    render_sop_document(sop, target)
-    return str(target)
+    buffer = io.BytesIO()
+    render_sop_document(sop, buffer, paper=paper)
+    return buffer.getvalue()
 
 
 class SopPrinter(QObject):
-    opened = Signal(str)  # the PDF's path
+    opened = Signal(str)  # the preview is showing this document (its title)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject, open_url: Callable[[QUrl], bool]):
+    def __init__(self, parent: QWidget, open_url: Callable | None = None,
+                 make_preview: Callable[..., PdfPreviewDialog] = PdfPreviewDialog):
         super().__init__(parent)
-        self.open_url = open_url
+        # open_url was the system viewer's door; the document now opens in the preview. Kept so the
+        # case window's call stays as it is.
+        self.make_preview = make_preview
         self.running: Operation | None = None
+        self.preview: PdfPreviewDialog | None = None
 
     def print_sop(self, sop: Sop) -> Operation:
-        target = pdf_path(sop)
-        self.running = Operation(lambda progress: _render(sop, target), self)
-        self.running.succeeded.connect(self._open)
+        paper = printer_settings.paper_for("sop")
+        self.running = Operation(lambda progress: _render(sop, paper), self)
+        self.running.succeeded.connect(lambda data: self._show(data, document_title(sop)))
         self.running.failed.connect(self.failed)
         self.running.start()
         return self.running
 
-    def _open(self, path: str) -> None:
-        self.open_url(QUrl.fromLocalFile(path))
-        self.opened.emit(path)
+    def _show(self, data: bytes, title: str) -> None:
+        self.preview = self.make_preview(data, title, "sop", self.parent())
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.open()
+        self.opened.emit(title)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
@@ -86,9 +86,10 @@ class PdfPreviewDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if not self._fitted:  # the viewport has its size only now
+        if not self._fitted:  # the viewport has its size once the dialog is laid out
             self._fitted = True
             self.fit()
+            QTimer.singleShot(0, self.fit)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)
@@ -98,7 +99,7 @@ class PdfPreviewDialog(QDialog):
 
     def fit(self) -> None:
         """The whole of the largest page in the window."""
-        viewport = self.pagesArea.viewport().size()
+        viewport = self.pagesArea.maximumViewportSize()  # as if no scroll bars were showing
         width_pt = max(w for w, _ in self.sizes)
         height_pt = max(h for _, h in self.sizes)
         across = (viewport.width() - PAGE_MARGIN) / (width_pt / POINTS_PER_INCH * SCREEN_DPI)

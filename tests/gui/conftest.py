@@ -59,6 +59,8 @@ def _no_blocking_message_boxes(monkeypatch):
     monkeypatch.setattr(messages, "show_error", lambda parent, title, text: said.append(("error", title, text)))
     monkeypatch.setattr(messages, "show_info", lambda parent, title, text: said.append(("info", title, text)))
     monkeypatch.setattr(messages, "confirm", lambda parent, title, text, yes: said.append(("confirm", title, text)) or True)
+    monkeypatch.setattr(messages, "confirm_default_no",
+                        lambda parent, title, text, yes: said.append(("confirm", title, text)) or True)
     return said
 
 

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gui.gui_support import when_modal
-from kpu_desk.gui import printer_settings
+from kpu_desk.gui import messages, printer_settings
 from kpu_desk.gui.printing import PdfPreviewDialog, PrintStatus, confirm_reprint, offer_preview, print_pdf
 from kpu_desk.gui.printing import printing
 from kpu_desk.printing.guest_pass import render_guest_pass
@@ -29,6 +29,7 @@ from kpu_desk.visits import PassInfo
 PT_PER_MM = 72 / 25.4
 TOKEN = "Q7fK2pXw9ZtR.4c1d9e"
 PASS_SIZES_MM = {"cr80": (85.6, 54.0), "62mm": (62.0, 100.0)}
+REAL_CONFIRM_DEFAULT_NO = messages.confirm_default_no  # the GUI tests' conftest answers it; two tests ask for real
 
 
 def guest_pass(size: str = "cr80") -> bytes:
@@ -259,7 +260,8 @@ def test_an_unknown_kind_is_refused(qtbot):
 # -- printing a pass twice ---------------------------------------------------------------------------------
 
 
-def test_reprinting_a_pass_asks_first_and_enter_answers_no(qtbot):
+def test_reprinting_a_pass_asks_first_and_enter_answers_no(qtbot, monkeypatch):
+    monkeypatch.setattr(messages, "confirm_default_no", REAL_CONFIRM_DEFAULT_NO)
     asked = []
 
     def look(box):
@@ -271,7 +273,8 @@ def test_reprinting_a_pass_asks_first_and_enter_answers_no(qtbot):
     assert asked == [("Pass ini sudah dicetak pada 23 November 2026 pukul 09.05. Cetak lagi?", "Batal")]
 
 
-def test_reprinting_a_pass_prints_when_the_clerk_says_so(qtbot):
+def test_reprinting_a_pass_prints_when_the_clerk_says_so(qtbot, monkeypatch):
+    monkeypatch.setattr(messages, "confirm_default_no", REAL_CONFIRM_DEFAULT_NO)
     def look(box):
         next(b for b in box.buttons() if b.text() == "Cetak lagi").click()
 
@@ -279,6 +282,9 @@ def test_reprinting_a_pass_prints_when_the_clerk_says_so(qtbot):
     assert confirm_reprint(None, datetime(2026, 11, 23, 9, 5)) is True
 
 
-def test_the_reprint_question_text(qtbot):
+def test_the_reprint_question_goes_through_messages(qtbot, _no_blocking_message_boxes):
+    assert confirm_reprint(None, datetime(2026, 1, 2, 14, 30)) is True  # the conftest says yes
+    assert _no_blocking_message_boxes[-1] == (
+        "confirm", "Cetak ulang pass", "Pass ini sudah dicetak pada 2 Januari 2026 pukul 14.30. Cetak lagi?")
     assert printing.reprint_text(datetime(2026, 1, 2, 14, 30)) == \
         "Pass ini sudah dicetak pada 2 Januari 2026 pukul 14.30. Cetak lagi?"

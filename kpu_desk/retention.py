@@ -84,18 +84,19 @@ def anonymize_expired(now: datetime | None = None, *, dry_run: bool = False, day
     cutoff = retention_cutoff(now, days)
     result = RetentionResult(cutoff, dry_run)
     start = _watermark()
+    floor = _next_watermark(cutoff, start)  # a guest who came before the cut-off but left after it
     total = _expired(cutoff, start).count()
     after: tuple[datetime, int] | None = None
     while True:
         visits = list(_expired(cutoff, start, after).limit(batch))
         if not visits:
             break
-        _work_batch(visits, cutoff, result, now or datetime.now(), actor)
+        _work_batch(visits, cutoff, result, now or datetime.now(), actor, min(visits[-1].checked_in_at, floor))
         after = (visits[-1].checked_in_at, visits[-1].id)
         if progress:
             progress(min(result.visits, total), total)
-    if not dry_run:  # only after the last batch: a stopped run starts again where it began
-        _set_watermark(_next_watermark(cutoff, start))
+    if not dry_run:
+        _set_watermark(floor)
     result.parties_kept = len(result._kept_ids)
     return result
 
@@ -104,27 +105,29 @@ def anonymize_expired(now: datetime | None = None, *, dry_run: bool = False, day
 
 
 def _work_batch(visits: list[models.Visit], cutoff: datetime, result: RetentionResult, now: datetime,
-                actor: str) -> None:
+                actor: str, watermark: datetime) -> None:
+    """One batch in one transaction, remembered by the watermark: a stopped run resumes about here."""
     case_ids = [visit.case_id for visit in visits]
     party_ids = {visit.party_id for visit in visits}
     if result.dry_run:
-        parties = _parties_free(party_ids, cutoff)
+        parties, done = _parties_free(party_ids, cutoff)
         result.visits += len(visits)
         result.parties += len(parties)
-        result._kept_ids |= party_ids - parties
+        result._kept_ids |= party_ids - parties - done
         return
     with writing():
         runs = _clear_forms(case_ids)
         models.Case.update(title=ANON_NAME).where(models.Case.id.in_(case_ids)).execute()
         models.Visit.update(purpose="").where(models.Visit.id.in_([v.id for v in visits])).execute()
-        parties = _parties_free(party_ids, cutoff)
+        parties, done = _parties_free(party_ids, cutoff)
         _anonymize_parties(parties, now)
+        _set_watermark(watermark)
         audit("visitors.anonymize", actor, "visit", "", visits=len(visits), parties=len(parties),
               step_runs=runs, cutoff=cutoff.isoformat(timespec="seconds"))
     result.visits += len(visits)
     result.parties += len(parties)
     result.step_runs += runs
-    result._kept_ids |= party_ids - parties
+    result._kept_ids |= party_ids - parties - done
 
 
 def _clear_forms(case_ids: list[int]) -> int:
@@ -156,12 +159,14 @@ def personal_keys(version_id: int) -> frozenset[str]:
     return _keys_of_version[version_id]
 
 
-def _parties_free(party_ids: Iterable[int], cutoff: datetime) -> set[int]:
-    """The parties among these that nothing within the retention period still needs."""
+def _parties_free(party_ids: Iterable[int], cutoff: datetime) -> tuple[set[int], set[int]]:
+    """(the parties among these that nothing within the retention period still needs, those already done)."""
     ids = set(party_ids)
+    done = _done(ids)
+    ids -= done
     if not ids:
-        return set()
-    return ids - _parties_with_recent_visits(ids, cutoff) - _parties_with_live_cases(ids, cutoff) - _done(ids)
+        return set(), done
+    return ids - _parties_with_recent_visits(ids, cutoff) - _parties_with_live_cases(ids, cutoff), done
 
 
 def _parties_with_recent_visits(ids: set[int], cutoff: datetime) -> set[int]:

@@ -1,0 +1,73 @@
+"""Letters and dispositions (issue 7): the buku agenda, dispositions and their signing, the buku ekspedisi.
+
+Part of the core: no Qt here. Every function works on the database bound to
+kpu_desk.store.models; user-facing refusals are EngineError subclasses (or
+FormError with a message per field) whose text is Bahasa Indonesia.
+
+Surat masuk (incoming.py)
+    register_incoming(IncomingLetter(...), actor, sop_id=…, case_fields=…) -> RegisteredLetter
+    letter_fields(letter, step) -> the step form's fields the letter fills
+    find_letter("0042/2026" | id) -> models.Letter
+Disposisi (dispositions.py, recipients.py, views.py)
+    dispose(DispositionDraft(...), author, letter=… | case=…, oral=False) -> models.Disposition
+    pass_on(parent, DispositionDraft(...), user) -> models.Disposition     (a child, one level down)
+    update_disposition(ref, draft, user) / replace_disposition(ref, reason, changes, user)
+    mark_read / start_work / finish(ref, user, note) ; set_recipient_state(recipient_id, state, user)
+    disposition_view(ref), inbox(user), written_by(user), signing_worklist(), dispositions_of(letter|case)
+Signing (signing.py, codes.py)
+    set_signature_specimen(user, png_bytes) ; sign(ref, user, password) -> models.Disposition
+    verify_code(payload) -> Verification(status genuine|replaced|altered|unknown, disposition_id, message)
+Buku ekspedisi (expedition.py)
+    record_handover(Handover(...), handed_by) -> models.Expedition ; expeditions(year) -> [ExpeditionRow]
+"""
+
+from kpu_desk.letters.codes import ALTERED, GENUINE, REPLACED, UNKNOWN, Verification, verify_code
+from kpu_desk.letters.content import DispositionDraft
+from kpu_desk.letters.dispositions import (
+    draft_of,
+    dispose,
+    find_disposition,
+    in_force,
+    needs_signature,
+    pass_on,
+    replace_disposition,
+    update_disposition,
+)
+from kpu_desk.letters.errors import DispositionError, FrozenDisposition, LetterError, SigningError
+from kpu_desk.letters.incoming import (
+    IncomingLetter,
+    RegisteredLetter,
+    find_letter,
+    letter_fields,
+    letter_problems,
+    register_incoming,
+)
+from kpu_desk.letters.positions import positions, set_positions
+from kpu_desk.letters.recipients import finish, mark_read, set_recipient_state, start_work
+from kpu_desk.letters.signing import set_signature_specimen, sign, signature_specimen
+from kpu_desk.letters.views import (
+    DispositionView,
+    InboxRow,
+    Person,
+    RecipientStatus,
+    chain_below,
+    children_of,
+    disposition_view,
+    dispositions_of,
+    inbox,
+    recipients_of,
+    signing_worklist,
+    written_by,
+)
+from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, RECIPIENT_STATES, SECURITY_CLASSES, URGENCIES
+
+__all__ = [
+    "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
+    "UNKNOWN", "URGENCIES", "DispositionDraft", "DispositionError", "DispositionView", "FrozenDisposition",
+    "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",
+    "Verification", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",
+    "find_disposition", "find_letter", "finish", "in_force", "inbox", "letter_fields", "letter_problems",
+    "mark_read", "needs_signature", "pass_on", "positions", "recipients_of", "register_incoming",
+    "replace_disposition", "set_positions", "set_recipient_state", "set_signature_specimen", "sign",
+    "signature_specimen", "signing_worklist", "start_work", "update_disposition", "verify_code", "written_by",
+]

@@ -1,0 +1,24 @@
+"""Telling users in the application (models.Notification rows: who, which case, what kind; no text)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable
+
+from kpu_desk.store import models
+
+
+def notify(users: Iterable[models.User | int], kind: str, case_id: int | None, now: datetime) -> None:
+    step = None
+    if case_id is not None:
+        step = models.Case.select(models.Case.current_step).where(models.Case.id == case_id).scalar()
+    ids = sorted({u.id if isinstance(u, models.User) else int(u) for u in users})
+    rows = [{"user": uid, "case": case_id, "kind": kind, "step_no": step, "created_at": now} for uid in ids]
+    if rows:
+        models.Notification.insert_many(rows).execute()
+
+
+def users_with_role(role: str) -> list[models.User]:
+    query = (models.User.select().join(models.UserRole)
+             .where((models.UserRole.role == role) & (models.User.active == True)))  # noqa: E712
+    return list(query)

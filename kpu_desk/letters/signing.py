@@ -1,0 +1,115 @@
+"""Signing a disposition on the Sekretaris's laptop: the password again, the signature specimen, the code.
+
+    set_signature_specimen("sekretaris", png_bytes)       # once, drawn on the pad or scanned
+    sign(disposition, "sekretaris", password)            # refused: wrong password, no specimen, …
+
+Signing re-checks the password with the sign-in rules (kpu_desk.accounts.authenticate:
+a wrong password counts toward the lock-out), copies the specimen's hash onto the
+disposition (a later specimen never changes an old sheet), sets signed_by/signed_at
+and stores the verification code (kpu_desk.letters.codes). From then on the
+disposition is frozen.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from kpu_desk.accounts import SignInError, authenticate, roles_of
+from kpu_desk.engine.actors import Actor, resolve_actor
+from kpu_desk.engine.cases import now_or
+from kpu_desk.engine.errors import FormError
+from kpu_desk.engine.storage import audit, writing
+from kpu_desk.letters.codes import signature_code
+from kpu_desk.letters.dispositions import DispositionRef, find_disposition, needs_signature
+from kpu_desk.letters.errors import SigningError
+from kpu_desk.letters.images import png_problem
+from kpu_desk.letters.notify import notify
+from kpu_desk.letters.vocab import NOTIFY_SIGNED, SIGNER_ROLES
+from kpu_desk.store import models
+from kpu_desk.store.attachments import open_attachment, store_file
+from kpu_desk.store.errors import StoreError
+
+
+def set_signature_specimen(user: Actor, png: bytes, actor: Actor = None) -> models.Attachment:
+    """Keep the user's signature specimen (a PNG); raise FormError {"signature": …} for a bad image."""
+    owner = resolve_actor(user).user
+    if owner is None:
+        raise SigningError("spesimen tanda tangan memerlukan pengguna")
+    problem = png_problem(png)
+    if problem:
+        raise FormError({"signature": problem})
+    by = resolve_actor(actor) if actor else resolve_actor(owner)
+    with writing():
+        attachment = store_file(bytes(png), f"tanda-tangan-{owner.username}.png", mime="image/png",
+                                uploaded_by=owner)
+        models.User.update(signature_sha256=attachment.sha256).where(models.User.id == owner.id).execute()
+        audit("user.signature", by.username, "user", owner.username, attachment=attachment.id)
+    return attachment
+
+
+def signature_specimen(user: Actor) -> Path | None:
+    """The file of the user's current specimen (checked against its hash), or None."""
+    owner = resolve_actor(user).user
+    return specimen_path(owner.signature_sha256) if owner else None
+
+
+def specimen_path(sha256: str | None) -> Path | None:
+    """The file of a specimen by hash, checked; None when it is missing or damaged."""
+    if not sha256:
+        return None
+    row = models.Attachment.select().where(models.Attachment.sha256 == sha256).order_by(
+        models.Attachment.id.desc()).first()
+    if row is None:
+        return None
+    try:
+        return open_attachment(row)
+    except StoreError:
+        return None
+
+
+def sign(ref: DispositionRef, user: Actor, password: str, now: datetime | None = None) -> models.Disposition:
+    """Sign a written disposition; SigningError says why not (nothing written then, except a failed try)."""
+    row = find_disposition(ref)
+    signer = resolve_actor(user).user
+    _require_signable(row, signer)
+    _check_password(signer, password)
+    now = now_or(now)
+    with writing():
+        taken = models.Disposition.update(signed_by=signer.id, signed_at=now, signature_sha256=signer.signature_sha256)\
+            .where((models.Disposition.id == row.id) & models.Disposition.signed_at.is_null()
+                   & models.Disposition.replaced_by.is_null()).execute()
+        if taken != 1:
+            raise SigningError(f"disposisi #{row.id} baru saja ditandatangani atau diganti di komputer lain")
+        signed = models.Disposition.get_by_id(row.id)
+        code = signature_code(signed)
+        models.Disposition.update(signature_code=code).where(models.Disposition.id == row.id).execute()
+        if signed.author_id and signed.author_id != signer.id:
+            notify([signed.author_id], NOTIFY_SIGNED, signed.case_id, now)
+        audit("disposition.sign", signer.username, "disposition", row.id, version=signed.version,
+              case=signed.case.number if signed.case_id else None)
+    return models.Disposition.get_by_id(row.id)
+
+
+def _require_signable(row: models.Disposition, signer: models.User | None) -> None:
+    if signer is None or not signer.active:
+        raise SigningError("penanda tangan tidak dikenal atau tidak aktif")
+    if not roles_of(signer) & set(SIGNER_ROLES):
+        raise SigningError("hanya Sekretaris atau pimpinan yang dapat menandatangani disposisi")
+    if row.oral:
+        raise SigningError(f"disposisi #{row.id} adalah disposisi lisan; tidak ditandatangani")
+    if not needs_signature(row):
+        raise SigningError(f"disposisi #{row.id} adalah disposisi terusan; tidak ditandatangani")
+    if row.replaced_by_id is not None:
+        raise SigningError(f"disposisi #{row.id} sudah diganti oleh #{row.replaced_by_id}")
+    if row.signed_at is not None:
+        raise SigningError(f"disposisi #{row.id} sudah ditandatangani")
+    if specimen_path(signer.signature_sha256) is None:
+        raise SigningError("spesimen tanda tangan belum ada atau rusak; simpan spesimen tanda tangan dahulu")
+
+
+def _check_password(signer: models.User, password: str) -> None:
+    try:
+        authenticate(signer.username, password or "")
+    except SignInError as exc:
+        raise SigningError(f"tanda tangan ditolak: {exc}") from None

@@ -25,9 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from kpu_desk.gui import messages, printer_settings
 from kpu_desk.gui.printing.pdf_render import MM_PER_POINT, PdfError, PdfSource, first_page_size, match_paper
@@ -119,11 +119,14 @@ def _print_direct(data: bytes, kind: str, parent, title: str, printer: QPrinter 
 
 def _paint(printer: QPrinter, data: bytes, kind: str, match: bool) -> PrintResult:
     name = chosen_printer(printer)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long document takes a few seconds
     try:
         pages = paint_pdf(printer, data, match=match)
     except PdfError as exc:
         text = _tr("Dokumen tidak dapat dicetak: {0} {1}").format(exc, kept_text(kind))
         return PrintResult(PrintStatus.FAILED, printer=name, message=text)
+    finally:
+        QApplication.restoreOverrideCursor()
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         return PrintResult(PrintStatus.PRINTED, printer=name, path=printer.outputFileName(), pages=pages)
     return PrintResult(PrintStatus.PRINTED, printer=name, pages=pages)

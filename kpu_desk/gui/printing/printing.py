@@ -80,8 +80,11 @@ def print_pdf(pdf: PdfSource, kind: str, parent: QWidget | None = None, *, ask: 
               save_path: str | os.PathLike | None = None) -> PrintResult:
     """Print the PDF: through the print dialog (ask=True), or straight to this kind's printer.
 
+    The dialog opens on this kind's remembered printer (when it is connected) and on the PDF's own
+    paper (the document was made on the remembered paper); what the user picks there is remembered.
     Never raises for a printer problem: the result says what happened and, for a problem, carries
-    the message to show (offer_preview shows it and offers the print dialog instead).
+    the message to show (offer_preview shows it and offers the print dialog instead). Raises
+    ValueError for an unknown kind and PdfError for bytes that are not a PDF.
     """
     _check_kind(kind)
     data = pdf_bytes(pdf)
@@ -222,7 +225,8 @@ def offer_preview(result: PrintResult, pdf: PdfSource, kind: str, parent: QWidge
                   title: str = ""):
     """Tell the user why nothing was printed and offer the preview, where another printer can be chosen.
 
-    Returns the preview dialog when it was opened (it is shown, not exec()'d), else None.
+    Returns the preview dialog when it was opened (it is shown with open(), not exec()'d), else None;
+    its `printed` signal tells the caller when the document was printed from there after all.
     """
     if not result.problem:
         return None

@@ -46,8 +46,30 @@ class RestoreResult:
 
 
 def backups_dir() -> Path:
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    """The data folder's backups/, created when missing; a clear refusal when it cannot be."""
+    try:
+        folder = data_dir() / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file named backups where the folder should be
+        raise StoreError(f"folder cadangan {exc.filename} tidak dapat dibuat: sudah ada berkas dengan nama itu; "
+                         "pindahkan atau ganti nama berkas tersebut") from exc
+    except OSError as exc:
+        raise StoreError(f"folder cadangan {exc.filename or 'di folder data'} tidak dapat dibuat "
+                         f"({exc.strerror or exc}); periksa izin folder data KPU Desk") from exc
+    return folder
+
+
+def writable_backups_dir() -> Path:
+    """backups_dir(), after making sure a file can really be written there (not locked, not read-only)."""
+    folder = backups_dir()
+    probe = folder / f".uji-tulis-{os.getpid()}"
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        raise StoreError(f"folder cadangan {folder} tidak dapat ditulis ({exc.strerror or exc}); "
+                         "folder itu terkunci atau hanya-baca: periksa izin folder atau ruang disk") from exc
     return folder
 
 
@@ -270,6 +292,11 @@ def _replace_file(source: Path, target: Path) -> None:
 
 
 # --- PostgreSQL: its own tools --------------------------------------------------------
+
+
+def server_url(db: pw.Database) -> str:
+    """postgresql://user@host:port/name of an open PostgreSQL database; never its password."""
+    return _url_of(db)
 
 
 def _url_of(db: pw.Database) -> str:

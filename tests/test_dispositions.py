@@ -16,6 +16,7 @@ from kpu_desk.letters import (
     replace_disposition, set_signature_specimen, sign, signing_worklist, start_work, update_disposition,
     verify_code, written_by,
 )
+from kpu_desk.letters import Handover, handover_fields, record_handover
 from kpu_desk.letters.prefill import disposition_fields
 from kpu_desk.store import models
 from letters_support import NOW, PASSWORD, RECEIVED, make_office, scan_pdf, signature_png
@@ -83,8 +84,12 @@ def test_the_whole_kupang_letter_path(office, letter):
     assert states == {"sekretaris": "in_progress", "Kasubag Hukum dan SDM": "unread"}
     assert [r.state for r in written_by("sekretaris")[0].recipients] == ["in_progress"]
 
-    # steps 7-13: the reply letter with the data attached
+    # steps 7-13: the reply letter with the data attached, handed over in the buku ekspedisi
     attachment = models.Attachment.get_by_id(letter.letter.attachment_id).id
+    entry = record_handover(Handover(item="Surat balasan 12/PI/XI/2026 dan rekap DPT", recipient_name="Maria Goreti Lake",
+                                     case=case.number, receiver_signature=signature_png()), "kasubag.hukum", now=LATER)
+    handed_over = handover_fields(entry, sop_for_case(case).step(13))
+    assert handed_over["nomor_ekspedisi_balasan"] == "0001/2026"
     answers = {
         7: ({"disposisi_dicermati": True}, None),
         8: ({"sifat_permohonan": "Permintaan data baku", "hasil_identifikasi": "Data DPT tersedia"}, None),
@@ -92,9 +97,7 @@ def test_the_whole_kupang_letter_path(office, letter):
             "Surat balasan dengan lampiran data"),
         12: ({"kasubag_ditugaskan_balasan": "kasubag.hukum"}, None),
         13: ({"nomor_surat_balasan": "12/PI/XI/2026", "tanggal_surat_balasan": "2026-11-23",
-              "surat_balasan": attachment, "cara_penyampaian_balasan": "Langsung",
-              "balasan_diterima_oleh": "Maria Goreti Lake", "waktu_balasan_diterima": "2026-11-23 11:00",
-              "bukti_ekspedisi_balasan": attachment}, None),
+              "surat_balasan": attachment, "cara_penyampaian_balasan": "Langsung", **handed_over}, None),
     }
     current = engine.find_case(case.number)
     while current.state == "open":

@@ -19,6 +19,8 @@ Signing (signing.py, codes.py)
     verify_code(payload) -> Verification(status genuine|replaced|altered|unknown, disposition_id, message)
 Buku ekspedisi (expedition.py)
     record_handover(Handover(...), handed_by) -> models.Expedition ; expeditions(year) -> [ExpeditionRow]
+Filling SOP step forms (prefill.py)
+    disposition_fields(disposition, step), handover_fields(expedition, step)
 """
 
 from kpu_desk.letters.codes import ALTERED, GENUINE, REPLACED, UNKNOWN, Verification, verify_code
@@ -33,6 +35,14 @@ from kpu_desk.letters.dispositions import (
     replace_disposition,
     update_disposition,
 )
+from kpu_desk.letters.expedition import (
+    ExpeditionRow,
+    Handover,
+    expedition_number,
+    expeditions,
+    find_expedition,
+    record_handover,
+)
 from kpu_desk.letters.errors import DispositionError, FrozenDisposition, LetterError, SigningError
 from kpu_desk.letters.incoming import (
     IncomingLetter,
@@ -43,6 +53,7 @@ from kpu_desk.letters.incoming import (
     register_incoming,
 )
 from kpu_desk.letters.positions import positions, set_positions
+from kpu_desk.letters.prefill import disposition_fields, disposition_text, handover_fields
 from kpu_desk.letters.recipients import finish, mark_read, set_recipient_state, start_work
 from kpu_desk.letters.signing import set_signature_specimen, sign, signature_specimen
 from kpu_desk.letters.views import (
@@ -62,6 +73,8 @@ from kpu_desk.letters.views import (
 from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, RECIPIENT_STATES, SECURITY_CLASSES, URGENCIES
 
 __all__ = [
+    "ExpeditionRow", "Handover", "disposition_fields", "disposition_text", "expedition_number", "expeditions",
+    "find_expedition", "handover_fields", "record_handover",
     "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
     "UNKNOWN", "URGENCIES", "DispositionDraft", "DispositionError", "DispositionView", "FrozenDisposition",
     "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",

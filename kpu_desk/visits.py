@@ -118,3 +118,18 @@ def check_pass(payload: str, now: datetime | None = None) -> PassCheck:
         guest_name=mask_name(visit.party.name), host=visit.host or "", ktp_held=bool(visit.ktp_held),
         ktp_tray=visit.ktp_tray, valid_until=visit.valid_until, valid=not problem, problem=problem,
     )
+
+
+def guest_pass_pdf(case_number: str, size: str = "cr80") -> bytes:
+    """The visit's guest pass as PDF bytes (sizes: kpu_desk.printing.guest_pass.SIZES)."""
+    from io import BytesIO
+
+    from kpu_desk.printing.guest_pass import render_guest_pass  # reportlab only when printing
+
+    buffer = BytesIO()
+    render_guest_pass(pass_info(case_number), buffer, size=size)
+    return buffer.getvalue()
+
+
+def printed_at(case_number: str) -> datetime | None:
+    return _visit_of(case_number).printed_at

@@ -129,5 +129,7 @@ def test_typed_pass_numbers_work_and_bad_codes_are_refused(office):
         find_visit(altered, now=T0)
     with pytest.raises(PassRefused, match="kedaluwarsa"):
         find_visit(token, now=T0 + timedelta(days=1))
-    with pytest.raises(PassRefused, match="tidak ada pass"):
+    with pytest.raises(PassRefused, match="bukan pass tamu"):
         find_visit("https://kpu.go.id", now=T0)
+    with pytest.raises(PassRefused, match="tidak ada pass"):
+        find_visit("TM-2025-00077", now=T0)

@@ -28,6 +28,7 @@ from kpu_desk.visits import PassRefused, check_pass
 LEFT_EARLY = "tamu sudah keluar sebelum langkah ini dicatat"
 _PASS_CODE = re.compile(r"^\s*TM1\.", re.IGNORECASE)
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,5})\s*$")
+_PASS_NUMBER = re.compile(r"^[A-Z]{2,4}-\d{4}-\d{1,6}$")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def find_visit(text: str, now: datetime | None = None) -> VisitView:
 def _by_pass_number(text: str, now: datetime) -> models.Visit:
     match = _NUMBER_ONLY.match(text)
     number = f"TM-{now.year}-{int(match.group(1)):05d}" if match else text.upper()
+    if not match and not _PASS_NUMBER.match(number):
+        raise PassRefused("kode yang terbaca bukan pass tamu KPU Desk; pindai QR pada pass tamu "
+                          "atau ketik nomor pass seperti TM-2026-00042")
     visit = models.Visit.get_or_none(models.Visit.pass_number == number)
     if visit is None:
         raise PassRefused(f"tidak ada pass bernomor '{text}'; periksa nomornya atau pindai kode QR pada pass")

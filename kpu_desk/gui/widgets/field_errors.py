@@ -44,7 +44,8 @@ class FieldErrors:
             _mark(widget, False)
 
     def _focus_first(self, problems: Mapping[str, str]) -> None:
-        for key in problems:
+        # The inputs are given in the form's order: the topmost bad field gets the focus.
+        for key in [k for k in self._inputs if k in problems]:
             widget = self._inputs.get(key)
             if widget is not None and widget.isVisible():
                 widget.setFocus()

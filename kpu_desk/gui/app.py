@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from kpu_desk import office
 from kpu_desk.gui import workstation
+from kpu_desk.gui.daily_backup import DailyBackupScheduler
 from kpu_desk.gui.database_problem import DatabaseProblemDialog
 from kpu_desk.gui.main_window import MainWindow
 from kpu_desk.gui.session import Session
@@ -82,6 +83,7 @@ class Launcher:
         if session is None:
             return None
         self.window = MainWindow(session)
+        self.window.daily_backup = DailyBackupScheduler(self.window).start()  # SQLite: today's copy, then on a timer
         self.window.show()
         return self.window
 

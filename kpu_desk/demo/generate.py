@@ -93,7 +93,16 @@ def fill_demo(days: int = 30, seed: int = 2026, now: datetime | None = None,
         if progress:
             progress(index, len(plan))
     _ensure_every_state(rng, now, report)
+    _read_earlier_notifications(now)
     return report
+
+
+def _read_earlier_notifications(now: datetime) -> None:
+    """What the office was told before today has been seen; today's news is still unread."""
+    start_of_day = datetime.combine(now.date(), datetime.min.time())
+    models.Notification.update(read_at=now).where(
+        models.Notification.read_at.is_null() & (models.Notification.created_at < start_of_day)
+    ).execute()
 
 
 def _ensure_every_state(rng: random.Random, now: datetime, report: DemoReport) -> None:

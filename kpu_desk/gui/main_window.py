@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kpu_desk import __version__, office
 from kpu_desk.gui import case_opener, geometry, messages, operations
+from kpu_desk.gui.notification_button import NotificationButton
 from kpu_desk.gui.pages.base import Page
 from kpu_desk.gui.pages.cases import CasesPage
 from kpu_desk.gui.pages.letters import LettersPage
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self._build_pages()
         self._build_status_bar()
+        self.notices = NotificationButton(session.user.id, self)
+        self.headerLayout.insertWidget(self.headerLayout.indexOf(self.userLabel), self.notices)
         self.watcher = ChangeWatcher(self, interval_ms=poll_ms)
         self._connect()
         self._apply_session()
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
             window.close()  # what the previous user had open is theirs
         self.open_windows = []
         self.session = session
+        self.notices.set_user(session.user.id)
         for page in self.pages.values():
             page.set_session(session)
         self._apply_session()
@@ -141,6 +145,8 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self._changed_elsewhere)
         self.watcher.polled.connect(self._polled)
         self.watcher.problem.connect(self._poll_problem)
+        self.notices.case_requested.connect(self.open_case)
+        self.notices.arrived.connect(lambda text: self.statusBar().showMessage(text, 30000))
 
     def _apply_session(self) -> None:
         profile = office.load_office()
@@ -169,8 +175,10 @@ class MainWindow(QMainWindow):
             if page is not self.current_page():
                 page.mark_stale()
         self.watcher.note_own_change()
+        self.notices.refresh()
 
     def _polled(self) -> None:
+        self.notices.refresh()
         self.syncLabel.setText(self.tr("Diperbarui {0}").format(f"{datetime.now():%H.%M.%S}"))
 
     def _poll_problem(self, text: str) -> None:

@@ -1,0 +1,45 @@
+"""Pemberitahuan: a guest reported at the desk reaches the Ketua, and the Ketua's decision reaches the desk."""
+
+from __future__ import annotations
+
+from kpu_desk import engine
+from kpu_desk.accounts import find_user
+from kpu_desk.frontdesk import check_in
+
+GUEST = {
+    "nama_tamu": "Qorina Testadi", "asal_tamu": "Pribadi", "jumlah_tamu": 1, "cuci_tangan": True,
+    "cek_kesehatan": "Lolos", "jenis_identitas": "SIM", "nomor_identitas": "1234-5678-000123",
+    "keperluan": "Audiensi", "yang_dituju": "Ketua", "identitas_dititipkan": False,
+}
+
+
+def test_the_ketua_is_told_and_the_desk_sees_the_decision(qtbot, demo_database, open_main_window):
+    from kpu_desk.store import models
+
+    models.Notification.delete().execute()  # today's demo news aside: only this guest's
+    ketua_window = open_main_window("ketua")
+    assert ketua_window.notices.text() == "Pemberitahuan"
+    number = check_in(GUEST, find_user("resepsionis"), report_to="ketua").case_number
+
+    ketua_window.watcher.polled.emit()  # what the next poll of the shared database does
+    assert ketua_window.notices.text() == "Pemberitahuan (1)"
+    assert "Pemberitahuan baru: Tamu menunggu Anda: Qorina Testadi" in ketua_window.statusBar().currentMessage()
+    opened = []
+    ketua_window.notices.case_requested.connect(opened.append)
+    ketua_window.notices.menu_.aboutToShow.emit()
+    first = ketua_window.notices.menu_.actions()[0]
+    assert first.text().startswith("● Tamu menunggu Anda: Qorina Testadi")
+    first.trigger()
+    assert opened == [number] and ketua_window.notices.text() == "Pemberitahuan"
+
+    engine.complete_step(number, {"jamuan": ["Minuman"]}, find_user("staf1"))
+    engine.complete_step(number, {}, find_user("ketua"), branch="Bersedia menemui")
+    desk_window = open_main_window("resepsionis")
+    assert desk_window.notices.text() == "Pemberitahuan (1)"
+    desk_window.notices.menu_.aboutToShow.emit()
+    assert "Keputusan pada" in desk_window.notices.menu_.actions()[0].text()
+    assert "Bersedia menemui" in desk_window.notices.menu_.actions()[0].text()
+    page = desk_window.show_page("visitors")
+    page.scan(number)
+    assert page.decisionLabel.text() == "Keputusan pimpinan: Bersedia menemui"
+    assert page.checkOutButton.isEnabled()  # the guest is still inside: check-out stays one key away

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kpu_desk.engine import EngineError
 from kpu_desk.frontdesk import CheckInResult, VisitView, check_out, find_visit

@@ -1,4 +1,4 @@
-"""Pengaturan → Kantor: name, level, address, logo, SOPs in use, how long visitor data is kept."""
+"""Pengaturan → Kantor: name, level, address, logo, SOPs in use, how long visitor data is kept, closing time."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QListWidgetItem
 
 from kpu_desk import office
 from kpu_desk.gui.pages.settings.tab import SettingsTab
+from kpu_desk.gui.visitors.closing_warning import add_closing_time_row
 from kpu_desk.gui.widgets.field_errors import FieldErrors
 from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.sop_catalog import registered_sops
@@ -28,6 +29,7 @@ class OfficeTab(SettingsTab):
             {"name": self.nameEdit, "sops": self.sopsList, "retention": self.retentionSpin}, general=self.nameError)
         self.new_logo: str | None = None
         self.profile = office.OfficeProfile()
+        self.closingField = add_closing_time_row(self)
         self.chooseLogoButton.clicked.connect(self.choose_logo)
         self.saveButton.clicked.connect(self.save)
 
@@ -49,6 +51,7 @@ class OfficeTab(SettingsTab):
         except InvalidInput as exc:
             self.errors.show(exc.problems)
             return
+        self.closingField.save(self.session.username)
         self.errors.clear()
         self.new_logo = None
         self.savedLabel.setText(self.tr("Data kantor tersimpan."))
@@ -71,6 +74,7 @@ class OfficeTab(SettingsTab):
         self.levelCombo.setCurrentText(profile.level)
         self.addressEdit.setPlainText(profile.address)
         self.retentionSpin.setValue(profile.visitor_retention_days)
+        self.closingField.load()
         logo = office.logo_path(profile)
         self.logoPathLabel.setText(self.tr("Logo tersimpan") if logo else self.tr("Belum ada logo"))
         self._preview(str(logo) if logo else None)
@@ -103,6 +107,7 @@ class OfficeTab(SettingsTab):
         self.retentionSpin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows if allowed
                                             else QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.levelCombo.setEnabled(allowed)
+        self.closingField.set_editable(allowed)
         self.chooseLogoButton.setVisible(allowed)
         for index in range(self.sopsList.count()):
             item = self.sopsList.item(index)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -204,3 +204,10 @@ def test_only_copies_in_the_backup_folder_can_be_deleted(office, tmp_path):
         daily_backup.delete_backup(elsewhere)
     daily_backup.delete_backup(copy)
     assert not copy.exists()
+
+
+def test_a_daily_copy_is_dated_by_its_name_when_copied_in_later(office):
+    copied = _dated_copy(Path(office.database), date(2025, 12, 30))  # e.g. brought back from a USB drive today
+    listed = {item.path: item for item in daily_backup.list_backups()}
+    assert listed[copied].kind == daily_backup.DAILY
+    assert listed[copied].taken_at == datetime(2025, 12, 30, 0, 0)

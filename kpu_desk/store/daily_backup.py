@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import peewee as pw
@@ -121,13 +121,24 @@ def describe_file(path: Path) -> BackupFile:
     stat = path.stat()
     changed = datetime.fromtimestamp(stat.st_mtime)
     daily = _DAILY_NAME.match(path.name)
-    if daily:
-        return BackupFile(path, DAILY, changed, stat.st_size)
+    if daily and _is_date(daily["day"]):
+        day = date.fromisoformat(daily["day"])
+        # The day is in the name; the time of day only when the file was not copied here later.
+        taken = changed if changed.date() == day else datetime.combine(day, time())
+        return BackupFile(path, DAILY, taken, stat.st_size)
     aside = _ASIDE_NAME.match(path.name)
     if aside:
         taken = datetime.strptime(aside["stamp"], "%Y%m%d-%H%M%S")
         return BackupFile(path, aside["kind"], taken, stat.st_size)
     return BackupFile(path, OTHER, changed, stat.st_size)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def list_backups(folder: Path | None = None) -> list[BackupFile]:

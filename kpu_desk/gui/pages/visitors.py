@@ -74,18 +74,21 @@ class VisitorsPage(Page):
         return self.checkin_dialog
 
     def _checked_in(self, result: CheckInResult) -> None:
+        # The pass first: the guest is waiting for it; the list can follow.
+        if not result.admitted:
+            message = self.tr("{0}: tamu tidak lolos cek kesehatan; kunjungan dicatat dan dibatalkan, "
+                              "pass tidak dicetak.").format(result.case_number)
+        else:
+            message = self.tr("Tamu terdaftar: {0}").format(result.pass_number) + self._print_new_pass(result)
         self.data_changed.emit()
         self.refresh()
-        if not result.admitted:
-            self.status_message.emit(self.tr(
-                "{0}: tamu tidak lolos cek kesehatan; kunjungan dicatat dan dibatalkan, pass tidak dicetak."
-            ).format(result.case_number))
-            return
-        printed = ""
-        if self.checkin_dialog is not None and self.checkin_dialog.print_requested():
-            outcome = print_pass(result.case_number, self, **self.print_options)
-            printed = self.tr(", pass dicetak") if outcome.done else self.tr(", pass belum dicetak")
-        self.status_message.emit(self.tr("Tamu terdaftar: {0}{1}").format(result.pass_number, printed))
+        self.status_message.emit(message)
+
+    def _print_new_pass(self, result: CheckInResult) -> str:
+        if self.checkin_dialog is None or not self.checkin_dialog.print_requested():
+            return ""
+        outcome = print_pass(result.case_number, self, **self.print_options)
+        return self.tr(", pass dicetak") if outcome.done else self.tr(", pass belum dicetak")
 
     # --- check-out --------------------------------------------------------------------------
 

@@ -53,3 +53,31 @@ def scan_pdf() -> bytes:
     page.drawString(72, 770, "Surat permohonan informasi (pindaian uji)")
     page.save()
     return buffer.getvalue()
+
+
+def signed_letter_path(now: datetime = NOW):
+    """A Kupang letter disposed by the Ketua, signed by the Sekretaris, passed on twice: (letter, signed, levels)."""
+    from datetime import timedelta
+
+    from kpu_desk.letters import DispositionDraft, IncomingLetter, dispose, pass_on, register_incoming, sign
+    from kpu_desk.letters import set_signature_specimen
+
+    set_signature_specimen("sekretaris", signature_png())
+    incoming = IncomingLetter(
+        sender="Maria Goreti Lake", subject="Permohonan salinan rekapitulasi DPT Kelurahan Oebobo",
+        received=RECEIVED, letter_number="01/PI/XI/2026", letter_date=date(2026, 11, 18), urgency="Amat Segera",
+        security_class="Terbatas", classification_code="PR.01.02", scan=scan_pdf(), scan_filename="surat.pdf")
+    letter = register_incoming(incoming, "helpdesk", sop_id="kupang-pelayanan-publik",
+                               case_fields={"nama_pemohon": "Maria Goreti Lake",
+                                            "rincian_informasi": "Rekapitulasi DPT Kelurahan Oebobo"}, now=now)
+    draft = DispositionDraft(recipients=["sekretaris"], positions=["Kasubag Hukum dan SDM"],
+                             instructions=["Tindak lanjuti", "Laporkan hasilnya"], other="Koordinasi dengan PPID",
+                             note="Mohon disiapkan data sesuai permohonan", deadline_days=3)
+    written = dispose(draft, "ketua", letter=letter.agenda, now=now)
+    signed = sign(written, "sekretaris", PASSWORD, now=now + timedelta(minutes=5))
+    child = pass_on(signed, DispositionDraft(recipients=["kasubag.hukum"], instructions=["Proses lebih lanjut"],
+                                             note="Siapkan data baku hari ini"), "sekretaris",
+                    now=now + timedelta(minutes=10))
+    grandchild = pass_on(child, DispositionDraft(recipients=["staf1"], note="Ketik rekap per TPS", deadline_days=1),
+                         "kasubag.hukum", now=now + timedelta(minutes=15))
+    return letter, signed, (child, grandchild)

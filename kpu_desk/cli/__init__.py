@@ -9,8 +9,9 @@ from typing import Sequence
 
 from kpu_desk import __version__
 from kpu_desk.cli import argparse_id, calendar_cmd, case_cmd, db_cmd, demo_cmd, pass_cmd, sop_cmd, visitor_cmd
+from kpu_desk.cli import letters_cmd
 
-COMMAND_MODULES = (sop_cmd, db_cmd, case_cmd, calendar_cmd, demo_cmd, pass_cmd, visitor_cmd)
+COMMAND_MODULES = (sop_cmd, db_cmd, case_cmd, calendar_cmd, demo_cmd, pass_cmd, visitor_cmd, letters_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail
+from kpu_desk.cli.print_group import print_documents
 
 BADGE_SIZES = ("cr80", "62mm")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    printing = commands.add_parser("print", help="cetak dokumen ke PDF: pass tamu")
-    documents = printing.add_subparsers(dest="print_command", metavar="DOKUMEN", required=True)
+    documents = print_documents(commands)
     badge = documents.add_parser("badge", help="pass tamu (kartu CR80 atau label 62 mm) sebuah kunjungan")
     badge.add_argument("number", metavar="NOMOR", help="nomor kasus kunjungan tamu, mis. TM-2026-00001")
     badge.add_argument("--size", choices=BADGE_SIZES, default="cr80", help="ukuran: cr80 (kartu) atau 62mm (label)")

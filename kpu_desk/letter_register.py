@@ -1,7 +1,9 @@
 """Buku agenda: the register of incoming and outgoing letters, newest first.
 
 The subject of a letter classed Rahasia or Sangat Rahasia is shown only to
-those who may read it (the caller says so with reveal_secret).
+those who may read it (the caller says so with reveal_secret). Letters are
+registered with kpu_desk.letters.register_incoming; `awaiting_disposition` is the
+Sekretaris's worklist of incoming letters nobody has disposed yet.
 """
 
 from __future__ import annotations
@@ -30,20 +32,14 @@ class LetterRow:
     security_class: str
     case_number: str
     dispositions: int
+    id: int = 0
+    awaiting_signature: int = 0  # written dispositions of the letter that wait for a signature
 
 
 def letters(year: int, direction: str | None = None, search: str | None = None,
             reveal_secret: bool = False, limit: int = 2000) -> list[LetterRow]:
-    query = (
-        models.Letter.select(models.Letter, models.Case.number.alias("case_number"),
-                             pw.fn.COUNT(models.Disposition.id).alias("disposition_count"))
-        .join(models.Case, pw.JOIN.LEFT_OUTER).switch(models.Letter)
-        .join(models.Disposition, pw.JOIN.LEFT_OUTER, on=(models.Disposition.letter == models.Letter.id))
-        .where(models.Letter.agenda_year == year)
-        .group_by(models.Letter.id, models.Case.number)
-        .order_by(models.Letter.agenda_number.desc(), models.Letter.id.desc())
-        .limit(limit)
-    )
+    query = _with_counts().where(models.Letter.agenda_year == year).order_by(
+        models.Letter.agenda_number.desc(), models.Letter.id.desc()).limit(limit)
     if direction:
         query = query.where(models.Letter.direction == direction)
     if search and search.strip():
@@ -51,6 +47,28 @@ def letters(year: int, direction: str | None = None, search: str | None = None,
         query = query.where(models.Letter.subject.contains(text) | models.Letter.sender.contains(text)
                             | models.Letter.recipient.contains(text) | models.Letter.letter_number.contains(text))
     return [_row(letter, reveal_secret) for letter in query.objects()]
+
+
+def awaiting_disposition(reveal_secret: bool = False, limit: int = 500) -> list[LetterRow]:
+    """Incoming letters without any disposition yet, oldest received first (the Sekretaris's worklist)."""
+    query = (_with_counts().where(models.Letter.direction == "masuk")
+             .having(pw.fn.COUNT(models.Disposition.id) == 0)
+             .order_by(models.Letter.received_date, models.Letter.id).limit(limit))
+    return [_row(letter, reveal_secret) for letter in query.objects()]
+
+
+def _with_counts() -> pw.ModelSelect:
+    d = models.Disposition
+    pending = (d.signed_at.is_null() & d.parent.is_null() & (d.oral == False)  # noqa: E712
+               & d.replaced_by.is_null())
+    return (
+        models.Letter.select(models.Letter, models.Case.number.alias("case_number"),
+                             pw.fn.COUNT(d.id).alias("disposition_count"),
+                             pw.fn.SUM(pw.Case(None, ((pending, 1),), 0)).alias("pending_count"))
+        .join(models.Case, pw.JOIN.LEFT_OUTER).switch(models.Letter)
+        .join(d, pw.JOIN.LEFT_OUTER, on=(d.letter == models.Letter.id))
+        .group_by(models.Letter.id, models.Case.number)
+    )
 
 
 def _row(letter: models.Letter, reveal_secret: bool) -> LetterRow:
@@ -61,5 +79,6 @@ def _row(letter: models.Letter, reveal_secret: bool) -> LetterRow:
         correspondent=letter.sender if letter.direction == "masuk" else letter.recipient,
         subject=HIDDEN_SUBJECT if hidden else letter.subject, urgency=letter.urgency,
         security_class=letter.security_class, case_number=letter.case_number or "",
-        dispositions=int(letter.disposition_count or 0),
+        dispositions=int(letter.disposition_count or 0), id=letter.id,
+        awaiting_signature=int(letter.pending_count or 0),
     )

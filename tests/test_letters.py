@@ -138,3 +138,16 @@ def test_a_scan_file_on_disk_is_kept_by_its_hash(office, tmp_path):
     with pytest.raises(FormError) as refused:
         register_incoming(_letter(scan=tmp_path / "missing.pdf", scan_filename=None), "helpdesk", now=NOW)
     assert "tidak ditemukan" in refused.value.errors["scan"]
+
+
+def test_the_sekretaris_sees_letters_without_a_disposition_and_those_awaiting_a_signature(office):
+    from kpu_desk.letter_register import awaiting_disposition
+    from kpu_desk.letters import DispositionDraft, dispose
+
+    first = register_incoming(_letter(), "helpdesk", now=NOW)
+    second = register_incoming(_letter(received=date(2026, 11, 19)), "helpdesk", now=NOW)
+    assert [r.agenda_number for r in awaiting_disposition()] == [second.agenda, first.agenda]
+    dispose(DispositionDraft(recipients=["sekretaris"], note="Pelajari"), "ketua", letter=first.agenda, now=NOW)
+    assert [r.agenda_number for r in awaiting_disposition()] == [second.agenda]
+    row = next(r for r in letters(2026) if r.agenda_number == first.agenda)
+    assert (row.id, row.dispositions, row.awaiting_signature) == (first.letter.id, 1, 1)

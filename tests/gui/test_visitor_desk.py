@@ -144,3 +144,21 @@ def test_a_missing_printer_keeps_the_visit(qtbot, desk, _no_blocking_message_box
     said = [text for kind, title, text in _no_blocking_message_boxes if kind == "confirm"]
     assert said and "Brother QL-800" in said[0] and "tersimpan" in said[0]
     assert not pass_pdf.exists()
+
+
+@pytest.mark.parametrize("username, whole", [("resepsionis", True), ("ketua", False)])
+def test_the_nik_in_the_case_window_is_whole_only_for_reception(qtbot, demo_database, username, whole):
+    from kpu_desk.accounts import find_user
+    from kpu_desk.frontdesk import check_in
+    from kpu_desk.gui.case.window import CaseWindow
+    from kpu_desk.gui.session import Session
+
+    guest = {"nama_tamu": "Qorina Testadi", "asal_tamu": "Pribadi", "jumlah_tamu": 1, "cuci_tangan": True,
+             "cek_kesehatan": "Lolos", "jenis_identitas": "KTP", "nik": VALID_NIK, "keperluan": "Audiensi",
+             "yang_dituju": "Ketua", "identitas_dititipkan": False}
+    number = check_in(guest, find_user("resepsionis")).case_number
+    window = CaseWindow(number, Session.of(find_user(username)))
+    qtbot.addWidget(window)
+    shown = [value for entry in window.data.history for value in entry.form.values()]
+    assert (VALID_NIK in shown) is whole
+    assert ("331301**********" in shown) is not whole

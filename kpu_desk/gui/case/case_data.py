@@ -48,13 +48,14 @@ class CaseData:
         return [entry for entry in self.history if entry.step_no == step_no]
 
 
-def load_case(number: str, now: datetime | None = None) -> CaseData:
+def load_case(number: str, now: datetime | None = None, reveal_nik: bool = False) -> CaseData:
+    """The case as its window shows it; NIKs whole only for a role that needs them (kpu_desk.privacy)."""
     now = now or datetime.now()
     case = find_case(number)
     run = current_run(case)
     return CaseData(
         case_id=case.id, summary=case_summary(case.number, now=now), sop=sop_for_case(case),
-        history=tuple(case_history(case.number, now=now)), row_version=case.row_version,
+        history=tuple(case_history(case.number, now=now, reveal_nik=reveal_nik)), row_version=case.row_version,
         open_run_id=run.id if run is not None else None, extended_at=case.extended_at,
         state_reason=case.state_reason, loaded_at=now,
     )

@@ -29,6 +29,7 @@ from kpu_desk.gui.forms import context as form_context
 from kpu_desk.gui.forms.context import FileChooser
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
+from kpu_desk.privacy import sees_personal_data
 
 SPLITTER_KEY = "case_window/splitter"
 CHART_SHARE = 0.45  # of the window's width, until the clerk moves the splitter
@@ -64,7 +65,7 @@ class CaseWindow(QMainWindow):
     # --- reading the case ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.data = data = load_case(self.number)
+        self.data = data = load_case(self.number, reveal_nik=sees_personal_data(self.session.roles))
         self.number = self.lifecycle.number = data.number
         self.permissions = permissions_for(self.session, data.sop, data.open_step)
         self._show_header(data)

@@ -7,7 +7,8 @@ CSV: UTF-8 with a byte-order mark and ";" between fields. Excel on a Windows PC 
 Indonesian (id-ID) uses "," as the decimal mark and therefore ";" as its list separator, so it
 opens such a file straight into columns (and the BOM makes it read the text as UTF-8, keeping
 "é" and "—"); LibreOffice asks and detects ";" itself. A cell that starts with = + - @ gets a
-leading apostrophe, so a name typed as a formula is never run by a spreadsheet.
+leading apostrophe, so a name typed as a formula is never run by a spreadsheet; in the XLSX such
+text is stored as a text cell, never as a formula.
 Numbers in the CSV are plain text: Excel drops the leading 0 of a whole phone number and
 rounds a whole NIK — use the XLSX export (text cells) when the whole numbers are needed.
 
@@ -173,5 +174,16 @@ def _write_xlsx(rows: Iterable[GuestRow], path: Path, office_name: str, period: 
         header.append(cell)
     sheet.append(header)
     for number, row in enumerate(rows, start=1):
-        sheet.append([number, *(value(row) for _title, value, _width in COLUMNS)])
+        sheet.append([number, *(_xlsx_value(sheet, value(row)) for _title, value, _width in COLUMNS)])
     book.save(path)
+
+
+def _xlsx_value(sheet, value: object) -> object:
+    """The value as a cell; text that starts with "=" stays text (openpyxl would store a formula)."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
+    return value

@@ -90,6 +90,8 @@ def test_xlsx_export_reads_back_masked_for_staff(book, tmp_path):
     nik, phone = values[3].index("NIK"), values[3].index("Telepon")
     assert {row[nik] for row in body} == {"331301**********"} and {row[phone] for row in body} == {"0812*****890"}
     assert not any(NIK in str(v) or PHONE in str(v) for row in values for v in row)
+    formula_like = [cell for row in sheet.iter_rows() for cell in row if cell.value == '=HYPERLINK("x")']
+    assert len(formula_like) == 1 and formula_like[0].data_type == "s"  # text, never a formula
 
 
 def test_xlsx_export_whole_numbers_for_reception_as_text(book, tmp_path):

@@ -2,7 +2,8 @@
 # Sets up a development copy of KPU Desk: system libraries Qt needs (on Debian/Ubuntu,
 # when run as root), a virtual environment in .venv, and the package with its tools.
 #   sh scripts/setup.sh          the application
-#   sh scripts/setup.sh --test   also the test tools, Xvfb, poppler and PostgreSQL
+#   sh scripts/setup.sh --test   also the test tools, Xvfb, poppler, PostgreSQL and PyInstaller
+#                                (the packaging tests build the bundle; PyInstaller needs binutils)
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -10,13 +11,13 @@ APP_PACKAGES="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
 libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 libxcb-image0 libxcb-render0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-shm0 \
 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core"
-TEST_PACKAGES="xvfb xauth poppler-utils postgresql"
+TEST_PACKAGES="xvfb xauth poppler-utils postgresql binutils"
 
 packages="$APP_PACKAGES"
 extra=""
 if [ "${1:-}" = "--test" ]; then
     packages="$packages $TEST_PACKAGES"
-    extra="[test]"
+    extra="[test,bundle]"
 fi
 
 missing=""

@@ -53,13 +53,13 @@ def _outside_env(data: Path) -> dict[str, str]:
 
 def _constraints(folder: Path) -> Path:
     """The versions installed here, so the fresh environment gets the same ones (from pip's cache)."""
-    pins = []
-    for dist in metadata.distributions():
-        name = dist.metadata["Name"]
-        if name and name.lower().replace("_", "-") != "kpu-desk":
-            pins.append(f"{name}=={dist.version}")
+    pins: dict[str, str] = {}
+    for dist in metadata.distributions():  # in sys.path order: the first of a name is the one imported
+        name = (dist.metadata["Name"] or "").lower().replace("_", "-")
+        if name and name != "kpu-desk" and name not in pins:
+            pins[name] = f"{name}=={dist.version}"
     path = folder / "constraints.txt"
-    path.write_text("\n".join(sorted(set(pins))) + "\n", encoding="utf-8")
+    path.write_text("\n".join(sorted(pins.values())) + "\n", encoding="utf-8")
     return path
 
 
@@ -160,7 +160,7 @@ def bundle(tmp_path_factory) -> Path:
           str(REPO / "packaging" / "kpu-desk.spec")], cwd=REPO, timeout=1800)
     _note("bundle build", time.perf_counter() - started, "s")
     built = folder / "dist" / "kpu-desk"
-    _note("bundle size", sum(p.stat().st_size for p in built.rglob("*") if p.is_file()) / 1e6, "MB")
+    _note("bundle size", sum(p.stat().st_size for p in built.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6, "MB")
     return built
 
 

@@ -15,12 +15,15 @@
 #define AppName "KPU Desk"
 #define AppExeName "kpu-desk.exe"
 #define BundleDir AddBackslash(SourcePath) + "..\dist\kpu-desk"
-#define AppVersion GetStringFileInfo(BundleDir + "\" + AppExeName, "ProductVersion")
-#define AppVersionNumbers GetVersionNumbersString(BundleDir + "\" + AppExeName)
 
-#if AppVersion == ""
-  #error "dist\kpu-desk\kpu-desk.exe not found or without version information: run pyinstaller packaging\kpu-desk.spec first"
+#if !FileExists(BundleDir + "\" + AppExeName)
+  #error "dist\kpu-desk\kpu-desk.exe not found: run pyinstaller packaging\kpu-desk.spec first (packaging\README.md)"
 #endif
+#define AppVersion GetStringFileInfo(BundleDir + "\" + AppExeName, "ProductVersion")
+#if AppVersion == ""
+  #error "dist\kpu-desk\kpu-desk.exe has no version information: build it with packaging\kpu-desk.spec"
+#endif
+#define AppVersionNumbers GetVersionNumbersString(BundleDir + "\" + AppExeName)
 
 [Setup]
 ; Never change this GUID: it is how an upgrade finds the installed copy.

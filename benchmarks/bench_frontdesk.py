@@ -39,6 +39,9 @@ def main() -> None:
         sys.exit(f"{path} belum ada: buat dahulu dengan benchmarks/bench_office.py")
     started = time.perf_counter()
     open_database(f"sqlite:///{path}")  # migrates an older bench database once
+    from kpu_desk.office import update_office_sops
+
+    update_office_sops()  # as the application does on start
     print(f"database: {path}, {models.Visit.select().count():,} visits "
           f"(opened in {time.perf_counter() - started:.1f} s)")
     app = _application()
@@ -90,7 +93,7 @@ def _users():
     for username, name, role in (("bench.desk", "Sri Wahyuni", "resepsionis"), ("ketua", "Bambang Setiawan", "pimpinan")):
         user = models.User.get_or_none(models.User.username == username)
         if user is None:
-            user = models.User.create(username=username, full_name=name, password_hash=hash_password("x" * 12))
+            user = models.User.create(username=username, full_name=name, password_hash=hash_password("bangku-tamu-2026"))
             models.UserRole.create(user=user, role=role)
         made.append(find_user(username))
     return made
@@ -109,7 +112,9 @@ def _time_saves(app, page, out: Path, rounds: int) -> tuple[list[float], list[st
         started = time.perf_counter()
         dialog.saveButton.click()
         if not out.exists():
-            raise SystemExit("the pass PDF was not written")
+            problems = [label.text() for label in dialog.findChildren(type(dialog.generalError)) if label.text()
+                        and label.objectName().endswith("Error")]
+            raise SystemExit(f"the pass PDF was not written: {problems}")
         timings.append((time.perf_counter() - started) * 1000)
         tokens.append(models.Visit.select().order_by(models.Visit.id.desc()).first().pass_token)
         app.processEvents()

@@ -184,3 +184,23 @@ def _put(key: str, value: Any) -> None:
         conflict_target=[models.Setting.key], update={models.Setting.value: value}
     ).execute()
 
+
+
+def update_office_sops(actor: str = "") -> list[str]:
+    """New versions of the shipped SOPs this office uses, when an update of KPU Desk changed their files.
+
+    Cheap when nothing changed (the files' fingerprints are compared before anything is
+    parsed), so it runs on every start. Running cases keep the version they started on;
+    a file with errors stays out (`kpu-desk sop check` says why).
+    """
+    from kpu_desk.engine.sops import latest_version
+    from kpu_desk.sop.library import load_sops, shipped_sop_paths
+    from kpu_desk.sop.loader import fingerprint_of
+
+    used = set(registered_sop_ids())
+    known = {latest_version(sop_id).fingerprint for sop_id in used}
+    changed = [path for path in shipped_sop_paths() if fingerprint_of(path.read_text(encoding="utf-8")) not in known]
+    if not changed:
+        return []
+    sops, _problems = load_sops(changed)
+    return [row.sop_id for row in sync_definitions([s for s in sops if s.id in used], actor=actor)]

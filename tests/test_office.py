@@ -115,3 +115,25 @@ def test_the_change_marker_moves_when_anything_is_written(database):
     before = change_marker()
     add_override(date(2026, 12, 1), "Kantor tutup")
     assert change_marker() > before
+
+
+def test_an_update_brings_new_versions_of_the_office_sops_only(database, tmp_path, monkeypatch):
+    import shutil
+
+    from kpu_desk import office, paths
+    from kpu_desk.engine.sops import latest_version, registered_sop_ids, sync_definitions
+    from kpu_desk.sop import library
+    from kpu_desk.sop.library import load_shipped
+
+    sync_definitions([s for s in load_shipped() if s.id != "kediri-pengaduan"])
+    assert office.update_office_sops() == []  # nothing changed: nothing parsed, nothing stored
+    folder = tmp_path / "sops"
+    shutil.copytree(paths.sops_dir(), folder)
+    target = folder / "karanganyar-pelayanan-umum.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("Ruang tamu yang digunakan", "Ruang tamu"),
+                      encoding="utf-8")
+    monkeypatch.setattr(library, "sops_dir", lambda: folder)
+    assert office.update_office_sops() == ["karanganyar-pelayanan-umum"]
+    assert latest_version("karanganyar-pelayanan-umum").version == 2
+    assert "kediri-pengaduan" not in registered_sop_ids()  # not the office's: left out
+    assert office.update_office_sops() == []

@@ -79,7 +79,10 @@ class Launcher:
     def start(self) -> MainWindow | None:
         if not self.open_database():
             return None
-        session = self.first_start() if office.is_first_start() else self.sign_in()
+        first = office.is_first_start()
+        if not first:
+            office.update_office_sops()  # an update of KPU Desk may bring new versions of the office's SOPs
+        session = self.first_start() if first else self.sign_in()
         if session is None:
             return None
         self.window = MainWindow(session)

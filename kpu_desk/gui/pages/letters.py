@@ -1,13 +1,39 @@
-"""Surat & Disposisi: the letter register (buku agenda) of a year, with its dispositions counted."""
+"""Surat & Disposisi: the agenda, the dispositions for me, to sign and written by me, the buku ekspedisi.
+
+Tabs:
+    Agenda surat               the buku agenda of a year (Rahasia subjects hidden from those who may not
+                               read them); F2 / "Daftarkan surat masuk…", "Tulis disposisi…" on a letter
+    Disposisi untuk saya       the user's inbox with their own state; opening one marks it read
+    Perlu ditandatangani       the Sekretaris's (and pimpinan's) signing worklist
+    Disposisi yang saya tulis  with each recipient's state
+    Buku ekspedisi             hand-overs of a year; "Catat serah terima…"
+Above the tabs: "Periksa kode" checks a scanned or typed QR code of a lembar disposisi,
+and "Tanda tangan saya…" keeps the user's signature specimen.
+
+The dialogs are opened with open() and kept as attributes (register_dialog, editor,
+disposition_dialog, specimen_dialog, handover_dialog) so the window goes on painting.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 
+from kpu_desk.engine import EngineError
+from kpu_desk.gui.letters import editor as editors
+from kpu_desk.gui.letters.handover_dialog import HandoverDialog
+from kpu_desk.gui.letters.models import ExpeditionModel, InboxModel, SigningModel, WrittenModel
+from kpu_desk.gui.letters.register_dialog import RegisterLetterDialog
+from kpu_desk.gui.letters.rows import inbox_rows, rows_of
+from kpu_desk.gui.letters.specimen_dialog import SpecimenDialog
+from kpu_desk.gui.letters.view_dialog import DispositionDialog
 from kpu_desk.gui.models.letters_model import LettersModel
 from kpu_desk.gui.pages.base import Page, prepare_table
+from kpu_desk.letter_register import HIDDEN_SUBJECT
+from kpu_desk.letters import expeditions, find_disposition, inbox, signing_worklist, verify_code, written_by
+from kpu_desk.letters.vocab import DISPOSER_ROLES, SIGNER_ROLES
 
 
 class LettersPage(Page):
@@ -16,25 +42,80 @@ class LettersPage(Page):
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
-        self.model = LettersModel(self)
-        self.lettersView.setModel(self.model)
-        prepare_table(self.lettersView, "letters/lettersView",
-                      {0: 95, 1: 65, 2: 150, 3: 95, 4: 95, 5: 170, 7: 150, 8: 80}, stretch=6)
-        self.yearSpin.setValue(date.today().year)
-        for text, value in ((self.tr("Masuk dan keluar"), ""), (self.tr("Surat masuk"), "masuk"),
-                            (self.tr("Surat keluar"), "keluar")):
-            self.directionCombo.addItem(text, value)
-        self._search_timer = QTimer(self, singleShot=True, interval=300)
-        self._search_timer.timeout.connect(self.refresh)
-        self.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.yearSpin.valueChanged.connect(lambda _year: self.refresh())
-        self.directionCombo.currentIndexChanged.connect(lambda _index: self.refresh())
-        self.lettersView.activated.connect(self._open)  # double-click or Enter
+        self.register_dialog = self.editor = self.disposition_dialog = None
+        self.specimen_dialog = self.handover_dialog = None
+        self.choose_scan = None  # tests (and a scanner integration) pick the scanned letter
+        self._make_models()
+        self._prepare_filters()
+        self._connect()
 
     def title(self) -> str:
         return self.tr("Surat & Disposisi")
 
+    # --- building --------------------------------------------------------------------------
+
+    def _make_models(self) -> None:
+        self.model = LettersModel(self)
+        self.inbox_model, self.signing_model = InboxModel(self), SigningModel(self)
+        self.written_model, self.expedition_model = WrittenModel(self), ExpeditionModel(self)
+        for view, model, key, widths, stretch in (
+                (self.lettersView, self.model, "lettersView", {0: 95, 1: 65, 2: 150, 3: 95, 4: 95, 5: 170, 7: 150, 8: 80}, 6),
+                (self.inboxView, self.inbox_model, "inboxView", {0: 110, 1: 200, 2: 110, 3: 220, 5: 100, 6: 130}, 4),
+                (self.signingView, self.signing_model, "signingView", {0: 110, 1: 220, 2: 110, 4: 90, 5: 60, 6: 100}, 3),
+                (self.writtenView, self.written_model, "writtenView", {0: 110, 1: 110, 2: 240, 4: 100, 5: 100}, 3),
+                (self.expeditionView, self.expedition_model, "expeditionView",
+                 {0: 90, 1: 110, 2: 260, 3: 160, 4: 150, 5: 150, 6: 120}, 2)):
+            view.setModel(model)
+            prepare_table(view, f"letters/{key}", widths, stretch=stretch)
+
+    def _prepare_filters(self) -> None:
+        year = date.today().year
+        self.yearSpin.setValue(year)
+        self.expeditionYearSpin.setValue(year)
+        for text, value in ((self.tr("Masuk dan keluar"), ""), (self.tr("Surat masuk"), "masuk"),
+                            (self.tr("Surat keluar"), "keluar")):
+            self.directionCombo.addItem(text, value)
+        self.verifyResult.hide()
+        self.registerAction = QAction(self.tr("Daftarkan surat masuk"), self)
+        self.registerAction.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.registerAction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.registerAction)
+        self.registerButton.setToolTip(self.tr("Daftarkan surat masuk (F2)"))
+
+    def _connect(self) -> None:
+        self._search_timer = QTimer(self, singleShot=True, interval=300)
+        self._search_timer.timeout.connect(self.refresh)
+        self.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.expeditionSearch.textChanged.connect(lambda _text: self._search_timer.start())
+        for spin in (self.yearSpin, self.expeditionYearSpin):
+            spin.valueChanged.connect(lambda _year: self.refresh())
+        self.directionCombo.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.includeDoneCheck.toggled.connect(lambda _on: self.refresh())
+        self.lettersView.activated.connect(self._open_case)  # double-click or Enter
+        self.lettersView.selectionModel().currentRowChanged.connect(lambda *_: self._enable_letter_actions())
+        self.registerButton.clicked.connect(self.open_register)
+        self.registerAction.triggered.connect(self.open_register)
+        self.disposeButton.clicked.connect(self.open_new_disposition)
+        self.dispositionsButton.clicked.connect(self.open_letter_disposition)
+        self.openCaseButton.clicked.connect(lambda: self._open_case(self.lettersView.currentIndex()))
+        for view, button, model in ((self.inboxView, self.openInboxButton, self.inbox_model),
+                                    (self.signingView, self.openSigningButton, self.signing_model),
+                                    (self.writtenView, self.openWrittenButton, self.written_model)):
+            view.activated.connect(lambda index, m=model: self._open_row(m, index))
+            button.clicked.connect(lambda _c=False, v=view, m=model: self._open_row(m, v.currentIndex()))
+        self.handoverButton.clicked.connect(self.open_handover)
+        self.specimenButton.clicked.connect(self.open_specimen)
+        self.verifyEdit.returnPressed.connect(self.check_code)
+
+    # --- reading ----------------------------------------------------------------------------------
+
     def reload(self) -> None:
+        self._load_agenda()
+        self._load_dispositions()
+        self._load_expeditions()
+        self._enable_letter_actions()
+
+    def _load_agenda(self) -> None:
         year = self.yearSpin.value()
         rows = self.model.load(year, self.directionCombo.currentData() or None, self.searchEdit.text(),
                                reveal_secret=self.session.reads_secrets)
@@ -45,7 +126,119 @@ class LettersPage(Page):
         else:
             self.summaryLabel.setText(self.tr("Belum ada surat di buku agenda tahun {0}").format(year))
 
-    def _open(self, index) -> None:
+    def _load_dispositions(self) -> None:
+        user = self.session.user
+        mine = inbox_rows(inbox(user, include_done=self.includeDoneCheck.isChecked()))
+        self.inbox_model.set_rows(mine)
+        unread = sum(1 for r in mine if r.mine and r.mine.state == "unread")
+        self.inboxSummary.setText(self.tr("{0} disposisi, {1} belum dibaca").format(len(mine), unread) if mine
+                                  else self.tr("Tidak ada disposisi untuk Anda"))
+        signer = bool(self.session.roles & set(SIGNER_ROLES))
+        self.tabs.setTabVisible(self.tabs.indexOf(self.signingTab), signer)
+        waiting = rows_of(signing_worklist()) if signer else []
+        self.signing_model.set_rows(waiting)
+        self.signingSummary.setText(self.tr("{0} disposisi menunggu tanda tangan").format(len(waiting)) if waiting
+                                    else self.tr("Tidak ada disposisi yang menunggu tanda tangan"))
+        written = rows_of(written_by(user))
+        self.written_model.set_rows(written)
+        self.writtenSummary.setText(self.tr("{0} disposisi").format(len(written)) if written
+                                    else self.tr("Anda belum menulis atau meneruskan disposisi"))
+
+    def _load_expeditions(self) -> None:
+        year = self.expeditionYearSpin.value()
+        entries = expeditions(year, search=self.expeditionSearch.text())
+        self.expedition_model.set_rows(entries)
+        self.expeditionSummary.setText(self.tr("{0} serah terima").format(len(entries)) if entries
+                                       else self.tr("Belum ada serah terima di buku ekspedisi tahun {0}").format(year))
+
+    def _enable_letter_actions(self) -> None:
+        letter = self.current_letter()
+        disposer = bool(self.session.roles & set(DISPOSER_ROLES))
+        self.disposeButton.setVisible(disposer)
+        self.disposeButton.setEnabled(letter is not None and letter.direction == "masuk")
+        self.dispositionsButton.setEnabled(letter is not None and letter.dispositions > 0)
+        self.openCaseButton.setEnabled(letter is not None and bool(letter.case_number))
+
+    def current_letter(self):
+        return self.model.row_at(self.lettersView.currentIndex())
+
+    # --- opening ----------------------------------------------------------------------------------
+
+    def open_register(self) -> RegisterLetterDialog:
+        self.register_dialog = RegisterLetterDialog(self.session, self, choose=self.choose_scan)
+        self.register_dialog.registered.connect(lambda _r: self._written())
+        self.register_dialog.open()
+        return self.register_dialog
+
+    def open_new_disposition(self) -> None:
+        letter = self.current_letter()
+        if letter is None:
+            return
+        subject = letter.subject if letter.subject != HIDDEN_SUBJECT else ""
+        self.editor = editors.DispositionEditor(editors.new_on_letter(letter.agenda_number, subject, self.session),
+                                                self.session, self)
+        self.editor.saved.connect(lambda _id: self._written())
+        self.editor.open()
+
+    def open_letter_disposition(self) -> None:
+        letter = self.current_letter()
+        if letter is None:
+            return
+        try:
+            disposition = find_disposition(letter.agenda_number)
+        except EngineError as exc:
+            self.status_message.emit(exc.message)
+            return
+        self.open_disposition(disposition.id)
+
+    def open_disposition(self, disposition_id: int) -> DispositionDialog:
+        self.disposition_dialog = DispositionDialog(disposition_id, self.session, self)
+        self.disposition_dialog.changed.connect(self._written)
+        self.disposition_dialog.open()
+        return self.disposition_dialog
+
+    def _open_row(self, model, index) -> None:
+        row = model.row_at(index)
+        if row is not None:
+            self.open_disposition(row.view.id)
+
+    def _open_case(self, index) -> None:
         letter = self.model.row_at(index)
         if letter is not None and letter.case_number:
             self.case_requested.emit(letter.case_number)
+
+    def open_handover(self) -> HandoverDialog:
+        letter = self.current_letter()
+        case = letter.case_number if letter is not None and self.tabs.currentWidget() is self.agendaTab else ""
+        self.handover_dialog = HandoverDialog(self.session, self, case_number=case)
+        self.handover_dialog.recorded.connect(self._handed_over)
+        self.handover_dialog.open()
+        return self.handover_dialog
+
+    def open_specimen(self) -> SpecimenDialog:
+        self.specimen_dialog = SpecimenDialog(self.session, self)
+        self.specimen_dialog.open()
+        return self.specimen_dialog
+
+    # --- after a change ---------------------------------------------------------------------------
+
+    def _written(self, *_args) -> None:
+        self.refresh()
+        self.data_changed.emit()
+
+    def _handed_over(self, number: str) -> None:
+        self._written()
+        self.status_message.emit(self.tr("Serah terima {0} tercatat di buku ekspedisi.").format(number))
+
+    def check_code(self) -> None:
+        text = self.verifyEdit.text().strip()
+        if not text:
+            self.verifyResult.hide()
+            return
+        result = verify_code(text)
+        self.verifyResult.setText(result.message)
+        self.verifyResult.setProperty("role", "summary" if result.ok else "error")
+        self.verifyResult.style().unpolish(self.verifyResult)
+        self.verifyResult.style().polish(self.verifyResult)
+        self.verifyResult.show()
+        self.verifyEdit.selectAll()

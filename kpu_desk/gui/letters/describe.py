@@ -1,0 +1,65 @@
+"""A disposition in words for the dialogs: its letter, what it says, to whom, until when (HTML)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from kpu_desk.gui.formatting import short_date, short_datetime
+from kpu_desk.gui.letters.models import who
+from kpu_desk.letters import DispositionView, children_of
+from kpu_desk.letters.sheet import deadline_text
+from kpu_desk.store import models
+
+
+def heading(view: DispositionView) -> str:
+    kind = "Disposisi lisan" if view.oral else ("Disposisi terusan" if view.parent_id else "Disposisi")
+    where = f"surat agenda {view.agenda}" if view.agenda else f"kasus {view.case_number}"
+    return f"{kind} #{view.id} (versi {view.version}) atas {where}"
+
+
+def status(view: DispositionView) -> str:
+    if view.replaced_by_id:
+        return f"Diganti oleh disposisi #{view.replaced_by_id}. Alasan: {view.replace_reason or '—'}"
+    if view.signed_at:
+        return f"Ditandatangani {short_datetime(view.signed_at)} oleh {who(view.signer)}; tidak dapat diubah lagi."
+    if view.awaiting_signature:
+        return "Menunggu tanda tangan Sekretaris; penerima belum dapat menindaklanjuti."
+    return "Berlaku tanpa tanda tangan (disposisi lisan atau terusan)."
+
+
+def details_html(view: DispositionView) -> str:
+    rows = _letter_rows(view) + _disposition_rows(view)
+    body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
+    html = f"<table cellspacing='2' cellpadding='2'>{body}</table>"
+    below = children_of(view.id)
+    if below:
+        items = "".join(f"<li>{escape(who(c.author))} → {escape(', '.join(r.label for r in c.recipients))}: "
+                        f"{escape(_said(c))}</li>" for c in below)
+        html += f"<p><b>Diteruskan</b></p><ul>{items}</ul>"
+    return html
+
+
+def _letter_rows(view: DispositionView) -> list[tuple[str, str]]:
+    letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
+    if letter is None:
+        return [("Kasus", view.case_number or "—")]
+    return [
+        ("Surat dari", letter.sender), ("Nomor surat", letter.letter_number or "—"),
+        ("Tanggal surat", short_date(letter.letter_date)), ("Diterima", short_date(letter.received_date)),
+        ("Nomor agenda", view.agenda), ("Perihal", letter.subject),
+        ("Sifat", f"{letter.urgency} · {letter.security_class}"), ("Kasus", view.case_number or "—"),
+    ]
+
+
+def _disposition_rows(view: DispositionView) -> list[tuple[str, str]]:
+    return [
+        ("Ditulis oleh", f"{who(view.author)}, {short_datetime(view.created_at)}"),
+        ("Kepada", ", ".join(r.label for r in view.recipients) or "—"),
+        ("Instruksi", _said(view)),
+        ("Batas waktu", deadline_text(view.deadline_days, view.due_at)),
+    ]
+
+
+def _said(view: DispositionView) -> str:
+    parts = list(view.instructions) + ([f"Lainnya: {view.other}"] if view.other else [])
+    return ". ".join(p for p in ("; ".join(parts), view.note) if p) or "—"

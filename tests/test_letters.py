@@ -151,3 +151,22 @@ def test_the_sekretaris_sees_letters_without_a_disposition_and_those_awaiting_a_
     assert [r.agenda_number for r in awaiting_disposition()] == [second.agenda]
     row = next(r for r in letters(2026) if r.agenda_number == first.agenda)
     assert (row.id, row.dispositions, row.awaiting_signature) == (first.letter.id, 1, 1)
+
+
+def test_the_demo_office_has_letters_and_signed_dispositions_that_verify(run_cli, sqlite_url):
+    assert run_cli("--db", sqlite_url, "demo", "--days", "12")[0] == 0
+    from kpu_desk.letters import GENUINE, verify_code
+    from kpu_desk.store import close_database, open_database
+
+    open_database(sqlite_url)
+    try:
+        registered = list(models.Letter.select())
+        assert registered and all(letter.case_id for letter in registered)
+        agenda = sorted((letter.agenda_year, letter.agenda_number) for letter in registered)
+        assert agenda == [(year, n) for year in sorted({y for y, _ in agenda})
+                          for n in range(1, 1 + sum(1 for y, _ in agenda if y == year))]
+        signed = list(models.Disposition.select().where(models.Disposition.signed_at.is_null(False)))
+        assert signed and all(verify_code(d.signature_code).status == GENUINE for d in signed)
+        assert models.Disposition.select().where(models.Disposition.parent.is_null(False)).exists()
+    finally:
+        close_database()

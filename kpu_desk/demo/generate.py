@@ -15,6 +15,7 @@ from typing import Callable
 
 from reportlab.pdfgen import canvas
 
+from kpu_desk.demo.letters import fill_letters
 from kpu_desk.demo.values import DemoValues
 from kpu_desk.engine.cases import complete_step, find_case, start_case
 from kpu_desk.engine.lifecycle import cancel_case, set_waiting
@@ -93,6 +94,7 @@ def fill_demo(days: int = 30, seed: int = 2026, now: datetime | None = None,
         if progress:
             progress(index, len(plan))
     _ensure_every_state(rng, now, report)
+    fill_letters(random.Random(seed + 7), now)
     _read_earlier_notifications(now)
     return report
 

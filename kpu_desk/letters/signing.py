@@ -74,6 +74,14 @@ def sign(ref: DispositionRef, user: Actor, password: str, now: datetime | None =
     signer = resolve_actor(user).user
     _require_signable(row, signer)
     _check_password(signer, password)
+    return record_signature(row, signer, now)
+
+
+def record_signature(ref: DispositionRef, signer: models.User, now: datetime | None = None) -> models.Disposition:
+    """Write the signature of a signer whose password was checked already (by sign(), or the demo's
+    generator which has no password to type): signed_by/signed_at, the specimen hash, the code."""
+    row = find_disposition(ref)
+    signer = models.User.get_by_id(signer.id)  # its specimen as stored now
     now = now_or(now)
     with writing():
         taken = models.Disposition.update(signed_by=signer.id, signed_at=now, signature_sha256=signer.signature_sha256)\

@@ -84,8 +84,12 @@ def test_pages_are_fetched_as_the_list_scrolls(qtbot, office):
     dialog.reload()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 5, timeout=5000)
     assert "gulir" in dialog.statusLabel.text()
-    while dialog.model.canFetchMore():
+    while dialog.model.has_more():
+        held = dialog.model.rowCount()
         dialog.model.fetchMore()
+        assert not dialog.model.canFetchMore()  # one page at a time
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > held or not dialog.model.has_more(), timeout=5000)
+        qtbot.waitUntil(lambda: dialog.model._fetching is None, timeout=5000)
     names = _column(dialog, "Nama tamu")
     assert len(names) == 13 == len(set(names))
 

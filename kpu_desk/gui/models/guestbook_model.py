@@ -2,8 +2,8 @@
 
 The first page of a new search is read off the UI thread (a search through ten years of guests
 without a date range reads every visit: up to a few seconds); further pages come through
-canFetchMore/fetchMore as the list is scrolled, each starting after the last row held (keyset,
-kpu_desk.guestbook.search_visits), so page fifty costs what page one costs.
+canFetchMore/fetchMore as the list is scrolled, also in the background, each starting after the
+last row held (keyset, kpu_desk.guestbook.search_visits), so page fifty costs what page one costs.
 NIK and telephone come as the signed-in user's roles may see them (kpu_desk.privacy).
 """
 
@@ -31,6 +31,7 @@ class GuestbookModel(RowTableModel):
         self._query = GuestbookQuery()
         self._more = False
         self._generation = 0
+        self._fetching: Operation | None = None
         self.set_columns([
             Column(self.tr("Masuk"), lambda v: short_datetime(v.checked_in_at)),
             Column(self.tr("Keluar"), self._out),
@@ -67,18 +68,32 @@ class GuestbookModel(RowTableModel):
         self._first_page(self._generation, search_visits(query, self.roles, limit=self.page_size))
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and self._fetching is None
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or not self._more or not self._rows:
+        """The next page, read in the background (a rare search term may read far before it fills a page)."""
+        if parent.isValid() or not self._more or not self._rows or self._fetching is not None:
             return
-        page = search_visits(self._query, self.roles, limit=self.page_size, after=self._rows[-1].key)
+        query, roles, size, after = self._query, self.roles, self.page_size, self._rows[-1].key
+        generation = self._generation
+        self._fetching = Operation(lambda progress: search_visits(query, roles, limit=size, after=after), self)
+        self._fetching.succeeded.connect(lambda page: self._next_page(generation, page))
+        self._fetching.failed.connect(lambda text: self._failed(generation, text))
+        self._fetching.finished.connect(self._fetched)
+        self._fetching.start()
+
+    def _next_page(self, generation: int, page: list[GuestRow]) -> None:
+        if generation != self._generation:
+            return
         self._more = len(page) == self.page_size
         if page:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
         self.loaded.emit(len(self._rows))
+
+    def _fetched(self) -> None:
+        self._fetching = None
 
     def has_more(self) -> bool:
         return self._more

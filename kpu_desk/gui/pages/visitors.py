@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -80,9 +80,9 @@ class VisitorsPage(Page):
                               "pass tidak dicetak.").format(result.case_number)
         else:
             message = self.tr("Tamu terdaftar: {0}").format(result.pass_number) + self._print_new_pass(result)
-        self.data_changed.emit()
-        self.refresh()
         self.status_message.emit(message)
+        self.data_changed.emit()
+        QTimer.singleShot(0, self.refresh)  # after the dialog has closed: the clerk need not wait for it
 
     def _print_new_pass(self, result: CheckInResult) -> str:
         if self.checkin_dialog is None or not self.checkin_dialog.print_requested():

@@ -170,3 +170,29 @@ def test_the_demo_office_has_letters_and_signed_dispositions_that_verify(run_cli
         assert models.Disposition.select().where(models.Disposition.parent.is_null(False)).exists()
     finally:
         close_database()
+
+
+def test_two_workstations_registering_at_once_get_consecutive_numbers(office, database):
+    import threading
+
+    barrier = threading.Barrier(2)
+    taken: list[str] = []
+    failures: list[BaseException] = []
+
+    def desk() -> None:
+        try:
+            barrier.wait(timeout=10)
+            for _ in range(5):
+                taken.append(register_incoming(_letter(scan=None), "helpdesk", now=NOW).agenda)
+        except BaseException as exc:  # reported below, in the test's own thread
+            failures.append(exc)
+        finally:
+            database.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=desk) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failures, failures
+    assert sorted(taken) == [f"{n:04d}/2026" for n in range(1, 11)]

@@ -24,6 +24,10 @@ VISIT_PURPOSES = (
     "Penyerahan surat undangan", "Liputan kegiatan sosialisasi", "Konfirmasi jadwal rapat pleno",
     "Pengambilan salinan keputusan", "Sosialisasi pendidikan pemilih di sekolah",
 )
+HOSTS = (  # whom a guest asks for at the desk: a position, or a name with it
+    "Ketua KPU", "Sekretaris", "Bambang Setiawan (Ketua)", "Siti Rahayu (Anggota Divisi Hukum)",
+    "Kasubag Keuangan, Umum dan Logistik", "Kasubag Hukum dan SDM", "PPID", "Bagian Teknis",
+)
 INFORMATION_REQUESTS = (
     "Salinan Keputusan KPU tentang penetapan hasil pemilihan", "Data rekapitulasi DPT per kecamatan",
     "Daftar nama anggota PPK dan PPS", "Laporan dana kampanye peserta pemilu",

@@ -57,6 +57,8 @@ class DemoValues:
             return f"Jl. Lawu No. {self.rng.randint(1, 200)}, Karanganyar"
         if "ruang" in key:
             return "Ruang Tamu Utama"
+        if key == "yang_dituju":
+            return self.rng.choice(people.HOSTS)
         return self.rng.choice(people.VISIT_PURPOSES)
 
     def multiline(self, field: FormField) -> str:

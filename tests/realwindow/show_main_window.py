@@ -36,7 +36,7 @@ def main(db_url: str, username: str, out_dir: str) -> int:
 
 def _shoot(app: QApplication, window: MainWindow, keys: list[str], out: Path) -> None:
     if not keys:
-        app.quit()
+        _front_desk(app, window, out)
         return
     key = keys[0]
     window.show_page(key)
@@ -50,6 +50,31 @@ def _shoot(app: QApplication, window: MainWindow, keys: list[str], out: Path) ->
         _shoot(app, window, keys[1:], out)
 
     QTimer.singleShot(400, grab)
+
+
+def _front_desk(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Meja Tamu at work: the Tamu baru dialog half typed, then a scanned pass with its KTP tray."""
+    page = window.show_page("visitors")
+    dialog = page.open_check_in()
+    dialog.nameEdit.setText("Qorina Testadi")
+    dialog.institutionEdit.setText("Dinas Komunikasi dan Informatika")
+    dialog.numberEdit.setText("3313014508900001")
+    dialog.purposeEdit.setText("Koordinasi data pemilih pemula")
+
+    def after_dialog() -> None:
+        dialog.reject()
+        visit = models.Visit.select().where(models.Visit.checked_out_at.is_null()).first()
+        if visit is not None:
+            page.scan(visit.pass_number)
+        QTimer.singleShot(300, lambda: _grab(app, out / "visitors-scan.png", app.quit))
+
+    QTimer.singleShot(400, lambda: _grab(app, out / "visitors-checkin.png", after_dialog))
+
+
+def _grab(app: QApplication, path: Path, then) -> None:
+    app.primaryScreen().grabWindow(0).save(str(path))
+    print(f"shot {path}", flush=True)
+    then()
 
 
 if __name__ == "__main__":

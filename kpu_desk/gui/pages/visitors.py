@@ -116,7 +116,6 @@ class VisitorsPage(Page):
             self._refuse(exc.message)
             return
         self._show_visit(closed)
-        self.scanMessage.setText("")
         self.data_changed.emit()
         self.refresh()
         self.status_message.emit(self.tr("{0} keluar pukul {1}").format(closed.pass_number, clock(closed.checked_out_at)))
@@ -126,16 +125,16 @@ class VisitorsPage(Page):
         QApplication.beep()
         self._show_visit(None)
         self.scanMessage.setText(self.tr("Ditolak: {0}").format(sentence(message)))
-        self.scanMessage.show()
+        self.scanMessage.setVisible(True)
         self.scanEdit.selectAll()
         self.scanEdit.setFocus()
 
     def _show_visit(self, visit: VisitView | None) -> None:
         self.shown_visit = visit
         self.visitPanel.setVisible(visit is not None)
+        self.scanMessage.setVisible(False)  # shown again only by a refusal
         if visit is None:
             return
-        self.scanMessage.setText("")
         group = self.tr(" (rombongan {0} orang)").format(visit.group_size) if visit.group_size > 1 else ""
         self.guestLabel.setText(f"{visit.guest_name}{group} — {visit.pass_number}")
         self.detailLabel.setText(self.tr("{0} · menemui {1} · masuk {2}").format(

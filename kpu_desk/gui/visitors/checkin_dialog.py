@@ -179,7 +179,7 @@ class CheckInDialog(QDialog):
 
     def _identity_changed(self) -> None:
         ktp = self.identityCombo.currentText() == "KTP"
-        self.numberEditCaption.setText(self.tr("NI&K") if ktp else self.tr("Nomor &identitas"))
+        self.numberEditCaption.setText(self.tr("NI&K") if ktp else self.tr("Nomor &kartu identitas"))
         self.numberEdit.setMaxLength(16 + 3 if ktp else 30)  # room for the spaces people type
         self.ktpCheck.setChecked(ktp)
         self.trayEdit.setEnabled(self.ktpCheck.isChecked())

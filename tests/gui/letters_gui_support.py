@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 
 import pypdfium2
 import zxingcpp
@@ -59,3 +60,22 @@ def qr_payloads(pdf_path, dpi: int = 300) -> list[str]:
 
 def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def signature_png() -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line([(10, 60), (60, 15), (100, 65), (150, 20), (220, 55)], fill=(10, 20, 120, 255), width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def focus(qtbot, widget) -> None:
+    # Offscreen Qt does not hand activation back to the main window when a dialog closes.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(widget.window())
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)

@@ -43,14 +43,14 @@ def test_a_loaded_image_is_the_signature(qtbot):
 def test_the_specimen_dialog_keeps_a_drawn_signature(qtbot, demo_database, open_main_window):
     from kpu_desk.letters import signature_specimen
 
-    window = open_main_window("sekretaris")
+    window = open_main_window("ketua")
     page = window.show_page("letters")
     click(qtbot, page.specimenButton)
     dialog = page.specimen_dialog
-    assert dialog.isVisible() and signature_specimen("sekretaris") is None
+    assert dialog.isVisible() and signature_specimen("ketua") is None
     click(qtbot, dialog.saveButton)  # nothing drawn yet
     assert dialog.signatureError.isVisible() and "Bubuhkan" in dialog.signatureError.text()
     draw_signature(qtbot, dialog.pad)
     click(qtbot, dialog.saveButton)
-    assert signature_specimen("sekretaris") is not None and not dialog.signatureError.isVisible()
+    assert signature_specimen("ketua") is not None and not dialog.signatureError.isVisible()
     assert "tersimpan" in dialog.resultLabel.text() and dialog.currentLabel.pixmap() is not None

@@ -29,7 +29,7 @@ class SignDialog(QDialog):
         self.headingLabel.setText(heading(view))
         self.summaryView.setHtml(details_html(view))
         self.has_specimen = show_specimen(
-            self.specimenLabel, signature_specimen(session.user),
+            self.specimenLabel, signature_specimen(session.username),
             self.tr("Belum ada spesimen tanda tangan: simpan dahulu lewat \"Tanda tangan saya…\"."))
         self.errors = FieldErrors({"password": self.passwordEditError}, {"password": self.passwordEdit},
                                   self.generalError)
@@ -43,7 +43,7 @@ class SignDialog(QDialog):
             self.errors.show({"password": self.tr("Ketik kata sandi Anda untuk menandatangani.")})
             return
         try:
-            sign(self.disposition_id, self.session.user, password)
+            sign(self.disposition_id, self.session.username, password)  # by name: the row is read fresh
         except EngineError as exc:
             self.passwordEdit.clear()
             self.errors.show({"password": exc.message})

@@ -49,7 +49,7 @@ class SpecimenDialog(QDialog):
         self.pad.setFocus()
 
     def _show_current(self) -> None:
-        show_specimen(self.currentLabel, signature_specimen(self.session.user),
+        show_specimen(self.currentLabel, signature_specimen(self.session.username),
                       self.tr("Belum ada. Tanpa spesimen, disposisi tidak dapat ditandatangani."))
 
     def load(self) -> None:
@@ -63,7 +63,7 @@ class SpecimenDialog(QDialog):
             self.errors.show({"signature": self.tr("Bubuhkan tanda tangan di bidang putih atau muat gambarnya dahulu.")})
             return
         try:
-            set_signature_specimen(self.session.user, png)
+            set_signature_specimen(self.session.username, png)
         except FormError as exc:
             self.errors.show(exc.errors)
             return

@@ -1,0 +1,292 @@
+"""The letter path of the Kupang SOP through the windows, and the refusals of the disposition dialogs.
+
+Register a letter (helpdesk), the Ketua writes the disposition, the Sekretaris keeps a
+signature specimen and signs (a wrong password first), passes it on to the Kasubag
+Hukum, who works it, records the reply letter's hand-over in the buku ekspedisi and
+finishes; the case is done. The printed sheet's QR, read back with zxing-cpp, verifies;
+changing the signed row behind the application's back makes the dialog and the page say
+"TIDAK SAH".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.conftest import DEMO_PASSWORD
+from gui.letters_gui_support import click, draw_signature, focus, qr_payloads, scan_file, sign_in_as
+from kpu_desk import engine
+from kpu_desk.engine.sops import sop_for_case
+from kpu_desk.gui.letters.recipients_model import KIND_ROLE, VALUE_ROLE
+from kpu_desk.letters import disposition_view, handover_fields, verify_code
+from kpu_desk.letters.prefill import disposition_fields
+from kpu_desk.store import models
+
+KUPANG = "kupang-pelayanan-publik"
+
+
+def _tick(editor, kind: str, value: str) -> None:
+    model = editor.checklist
+    row = next(r for r in range(model.rowCount())
+               if model.item(r).data(KIND_ROLE) == kind and model.item(r).data(VALUE_ROLE) == value)
+    model.item(row).setCheckState(Qt.CheckState.Checked)
+
+
+def _row_of(model, disposition_id: int) -> int | None:
+    return next((r for r in range(model.rowCount()) if model.row_at(r).view.id == disposition_id), None)
+
+
+def _select_letter(page, agenda: str) -> None:
+    page.tabs.setCurrentWidget(page.agendaTab)
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).agenda_number == agenda)
+    page.lettersView.setCurrentIndex(page.model.index(row, 0))
+
+
+def _register(qtbot, page, tmp_path) -> str:
+    page.choose_scan = lambda parent: scan_file(tmp_path)
+    page.tabs.setCurrentWidget(page.agendaTab)
+    focus(qtbot, page.lettersView)
+    qtbot.keyClick(page.lettersView, Qt.Key.Key_F2)
+    dialog = page.register_dialog
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.senderEdit, "Maria Goreti Lake")
+    qtbot.keyClicks(dialog.letterNumberEdit, "01/PI/XI/2026")
+    qtbot.keyClicks(dialog.subjectEdit, "Permohonan salinan rekapitulasi DPT")
+    dialog.urgencyCombo.setCurrentText("Segera")
+    click(qtbot, dialog.scanButton)
+    dialog.sopCombo.setCurrentIndex(dialog.sopCombo.findData(KUPANG))
+    qtbot.keyClicks(dialog.applicantEdit, "Maria Goreti Lake")
+    qtbot.keyClicks(dialog.detailEdit, "Rekapitulasi DPT Kelurahan Oebobo")
+    qtbot.keyClick(dialog.classificationEdit, Qt.Key.Key_Return)  # Enter saves
+    assert dialog.result_value is not None, dialog.generalError.text()
+    agenda = dialog.result_value.agenda
+    assert agenda in dialog.resultLabel.text() and dialog.result_value.case.number in dialog.resultLabel.text()
+    click(qtbot, dialog.closeButton)
+    return agenda
+
+
+def _write_disposition(qtbot, page, agenda: str, to: str = "sekretaris") -> int:
+    _select_letter(page, agenda)
+    click(qtbot, page.disposeButton)
+    editor = page.editor
+    _tick(editor, "user", to)
+    _tick(editor, "position", "Kasubag Hukum dan SDM")
+    editor.instruction_checks["Tindak lanjuti"].setChecked(True)
+    editor.instruction_checks["Laporkan hasilnya"].setChecked(True)
+    qtbot.keyClicks(editor.noteEdit, "Mohon disiapkan data sesuai permohonan")
+    editor.deadlineSpin.setValue(3)
+    assert "3 hari kerja" in editor.dueLabel.text()
+    click(qtbot, editor.saveButton)
+    assert not editor.isVisible() and editor.result_id
+    return editor.result_id
+
+
+def _sign(qtbot, page, agenda: str) -> int:
+    click(qtbot, page.specimenButton)
+    draw_signature(qtbot, page.specimen_dialog.pad)
+    click(qtbot, page.specimen_dialog.saveButton)
+    assert "tersimpan" in page.specimen_dialog.resultLabel.text(), page.specimen_dialog.signatureError.text()
+    click(qtbot, page.specimen_dialog.closeButton)
+    page.tabs.setCurrentWidget(page.signingTab)
+    row = next(r for r in range(page.signing_model.rowCount()) if page.signing_model.row_at(r).where == agenda)
+    page.signingView.setCurrentIndex(page.signing_model.index(row, 0))
+    click(qtbot, page.openSigningButton)
+    view = page.disposition_dialog
+    assert view.signButton.isVisible() and view.editButton.isVisible() and not view.replaceButton.isVisible()
+    click(qtbot, view.signButton)
+    signer = view.sign_dialog
+    assert signer.passwordEdit.echoMode() == signer.passwordEdit.EchoMode.Password
+    qtbot.keyClicks(signer.passwordEdit, "bukan-sandinya")
+    qtbot.keyClick(signer.passwordEdit, Qt.Key.Key_Return)
+    assert signer.isVisible() and "kata sandi salah" in signer.passwordEditError.text()
+    assert models.Disposition.get_by_id(view.disposition_id).signed_at is None
+    qtbot.keyClicks(signer.passwordEdit, DEMO_PASSWORD)
+    qtbot.keyClick(signer.passwordEdit, Qt.Key.Key_Return)
+    assert not signer.isVisible()
+    assert not view.signButton.isVisible() and not view.editButton.isVisible() and view.replaceButton.isVisible()
+    assert "SAH" in view.verifyLabel.text() and "TIDAK" not in view.verifyLabel.text()
+    return view.disposition_id
+
+
+def _pass_on(qtbot, page, signed_id: int) -> int:
+    view = page.disposition_dialog
+    click(qtbot, view.passOnButton)
+    editor = view.editor
+    _tick(editor, "user", "kasubag.hukum")
+    editor.instruction_checks["Proses lebih lanjut"].setChecked(True)
+    qtbot.keyClicks(editor.noteEdit, "Siapkan data baku hari ini")
+    click(qtbot, editor.saveButton)
+    assert not editor.isVisible()
+    child = models.Disposition.get(models.Disposition.parent == signed_id)
+    assert child.due_at == models.Disposition.get_by_id(signed_id).due_at  # the parent's deadline
+    click(qtbot, view.closeButton)
+    return child.id
+
+
+def _print_sheet(qtbot, page, signed_id: int, tmp_path):
+    page.tabs.setCurrentWidget(page.writtenTab)
+    view = page.open_disposition(signed_id)
+    target = tmp_path / "disposisi.pdf"
+    view.print_options = {"choose_path": lambda parent, title: str(target)}
+    click(qtbot, view.printButton)
+    assert view.preview.isVisible() and view.preview.kind == "disposisi"
+    click(qtbot, view.preview.saveButton)
+    click(qtbot, view.preview.closeButton)
+    click(qtbot, view.closeButton)
+    return target
+
+
+def test_the_kupang_letter_path_through_the_windows(qtbot, demo_database, open_main_window, tmp_path):
+    window = open_main_window("helpdesk")
+    page = sign_in_as(window, "helpdesk")
+    agenda = _register(qtbot, page, tmp_path)
+    letter = models.Letter.get(models.Letter.subject == "Permohonan salinan rekapitulasi DPT")
+    case = models.Case.get_by_id(letter.case_id)
+    assert letter.attachment_id and case.sop_id == KUPANG and case.current_step == 6
+
+    page = sign_in_as(window, "ketua")
+    written_id = _write_disposition(qtbot, page, agenda)
+    row = _row_of(page.written_model, written_id)
+    assert page.written_model.index(row, 4).data() == "Belum"
+    assert "(Masykur): belum dibaca; Kasubag Hukum dan SDM: belum dibaca" in page.written_model.index(row, 3).data()
+
+    page = sign_in_as(window, "sekretaris")
+    signed_id = _sign(qtbot, page, agenda)
+    assert signed_id == written_id and _row_of(page.signing_model, signed_id) is None
+    page.tabs.setCurrentWidget(page.inboxTab)
+    assert _row_of(page.inbox_model, signed_id) is not None  # the Sekretaris is a recipient too
+    child_id = _pass_on(qtbot, page, signed_id)
+    sheet = _print_sheet(qtbot, page, signed_id, tmp_path)
+    step6 = sop_for_case(case).step(6)
+    engine.complete_step(case.number, disposition_fields(models.Disposition.get_by_id(child_id), step6),
+                         actor="sekretaris")
+
+    page = sign_in_as(window, "kasubag.hukum")
+    page.tabs.setCurrentWidget(page.inboxTab)
+    row = _row_of(page.inbox_model, child_id)
+    assert page.inbox_model.row_at(row).mine.state == "unread"
+    page.inboxView.setCurrentIndex(page.inbox_model.index(row, 0))
+    click(qtbot, page.openInboxButton)
+    view = page.disposition_dialog
+    assert view.mine(view.view).state == "read"  # opening marks it read
+    click(qtbot, view.startButton)
+    assert view.mine(view.view).state == "in_progress"
+    for step, fields, branch in (
+            (7, {"disposisi_dicermati": True}, None),
+            (8, {"sifat_permohonan": "Permintaan data baku", "hasil_identifikasi": "Data DPT tersedia"}, None),
+            (9, {"divisi_konsultasi": "Divisi Data", "data_baku_yang_akan_diberikan": "Rekap DPT"},
+             "Surat balasan dengan lampiran data")):
+        engine.complete_step(case.number, fields, actor="kasubag.hukum", branch=branch)
+    engine.complete_step(case.number, {"kasubag_ditugaskan_balasan": "kasubag.hukum"}, actor="sekretaris")
+
+    page.tabs.setCurrentWidget(page.expeditionTab)
+    click(qtbot, page.handoverButton)
+    handover = page.handover_dialog
+    qtbot.keyClicks(handover.itemEdit, "Surat balasan 12/PI/XI/2026 dan rekap DPT")
+    qtbot.keyClicks(handover.recipientNameEdit, "Maria Goreti Lake")
+    qtbot.keyClicks(handover.caseEdit, case.number)
+    handover.signCheck.setChecked(True)
+    draw_signature(qtbot, handover.pad)
+    click(qtbot, handover.saveButton)
+    entry = models.Expedition.select().order_by(models.Expedition.id.desc()).first()
+    assert not handover.isVisible() and handover.number == f"{entry.number:04d}/{entry.year}"
+    assert page.expedition_model.row_at(0).number == handover.number and page.expedition_model.index(0, 7).data() == "Ada"
+    assert entry.case.number == case.number and entry.receiver_signature_sha256
+    engine.complete_step(case.number, {
+        "nomor_surat_balasan": "12/PI/XI/2026", "tanggal_surat_balasan": date.today().isoformat(),
+        "surat_balasan": letter.attachment_id, "cara_penyampaian_balasan": "Langsung",
+        **handover_fields(entry, sop_for_case(case).step(13))}, actor="kasubag.hukum")
+    assert engine.find_case(case.number).state == "done"
+
+    view.myNoteEdit.setText("Data dan surat balasan sudah diserahkan")
+    click(qtbot, view.finishButton)
+    assert disposition_view(child_id).done and _row_of(page.inbox_model, child_id) is None
+
+    payloads = qr_payloads(sheet)
+    assert payloads == [models.Disposition.get_by_id(signed_id).signature_code]
+    assert verify_code(payloads[0]).ok
+
+    # Behind the application's back: the signed note changed in the database.
+    models.Disposition.update(note="Tidak perlu ditindaklanjuti").where(models.Disposition.id == signed_id).execute()
+    page = sign_in_as(window, "sekretaris")
+    qtbot.keyClicks(page.verifyEdit, payloads[0])
+    qtbot.keyClick(page.verifyEdit, Qt.Key.Key_Return)
+    assert "TIDAK SAH" in page.verifyResult.text() and "diubah" in page.verifyResult.text()
+    view = page.open_disposition(signed_id)
+    assert "TIDAK SAH" in view.verifyLabel.text()
+
+
+@pytest.fixture
+def ketua_editor(qtbot, demo_database, open_main_window, tmp_path):
+    window = open_main_window("sekretaris")
+    page = sign_in_as(window, "sekretaris")
+    agenda = _register(qtbot, page, tmp_path)
+    page = sign_in_as(window, "ketua")
+    _select_letter(page, agenda)
+    click(qtbot, page.disposeButton)
+    return page.editor
+
+
+def test_a_disposition_with_no_recipient_is_refused_next_to_the_list(qtbot, ketua_editor):
+    editor, before = ketua_editor, models.Disposition.select().count()
+    editor.instruction_checks["Untuk diketahui"].setChecked(True)
+    qtbot.keyClicks(editor.noteEdit, "Catatan yang tidak boleh hilang")
+    click(qtbot, editor.saveButton)
+    assert editor.isVisible() and editor.recipientsViewError.isVisible()
+    assert "paling sedikit satu orang atau jabatan" in editor.recipientsViewError.text()
+    assert editor.noteEdit.toPlainText() == "Catatan yang tidak boleh hilang"
+    assert editor.instruction_checks["Untuk diketahui"].isChecked()
+    assert models.Disposition.select().count() == before
+    _tick(editor, "user", "sekretaris")
+    click(qtbot, editor.saveButton)
+    assert not editor.isVisible() and models.Disposition.select().count() == before + 1
+
+
+def test_a_deadline_in_the_past_or_of_no_days_is_refused(qtbot, ketua_editor):
+    editor, before = ketua_editor, models.Disposition.select().count()
+    _tick(editor, "user", "sekretaris")
+    editor.instruction_checks["Tindak lanjuti"].setChecked(True)
+    editor.deadlineSpin.setValue(0)
+    assert "paling sedikit 1 hari kerja" in editor.dueLabel.text()
+    click(qtbot, editor.saveButton)
+    assert editor.isVisible() and "paling sedikit 1 hari kerja" in editor.deadlineComboError.text()
+    editor.deadlineCombo.setCurrentIndex(editor.deadlineCombo.findData("date"))
+    editor.deadlineDateEdit.setDate(editor.deadlineDateEdit.date().currentDate().addDays(-3))
+    assert "sudah lewat" in editor.dueLabel.text()
+    click(qtbot, editor.saveButton)
+    assert editor.isVisible() and "sudah lewat" in editor.deadlineComboError.text()
+    assert models.Disposition.select().count() == before
+    assert editor.checklist.checked("user") == ["sekretaris"]  # nothing lost
+
+
+def test_a_signed_disposition_is_replaced_with_a_reason_not_edited(qtbot, demo_database, open_main_window, tmp_path):
+    from kpu_desk.letters import set_signature_specimen
+    from gui.letters_gui_support import signature_png
+
+    window = open_main_window("sekretaris")
+    page = sign_in_as(window, "sekretaris")
+    agenda = _register(qtbot, page, tmp_path)
+    set_signature_specimen("sekretaris", signature_png())
+    written_id = _write_disposition(qtbot, page, agenda, to="kasubag.umum")
+    view = page.open_disposition(written_id)
+    click(qtbot, view.signButton)
+    qtbot.keyClicks(view.sign_dialog.passwordEdit, DEMO_PASSWORD)
+    click(qtbot, view.sign_dialog.signButton)
+    old_code = models.Disposition.get_by_id(written_id).signature_code
+    click(qtbot, view.replaceButton)
+    reason = view.reason_dialog
+    click(qtbot, reason.okButton)  # no reason yet
+    assert reason.isVisible() and reason.errorLabel.isVisible()
+    qtbot.keyClicks(reason.reasonEdit, "Salah ketik batas waktu")
+    click(qtbot, reason.okButton)
+    editor = view.editor
+    assert editor.isVisible() and editor.instruction_checks["Tindak lanjuti"].isChecked()
+    editor.deadlineSpin.setValue(5)
+    click(qtbot, editor.saveButton)
+    new = models.Disposition.get_by_id(view.disposition_id)
+    assert new.id != written_id and new.version == 2 and new.deadline_days == 5 and new.signed_at is None
+    assert models.Disposition.get_by_id(written_id).replace_reason == "Salah ketik batas waktu"
+    assert verify_code(old_code).status == "replaced"
+    assert view.signButton.isVisible() and "versi 2" in view.headingLabel.text()

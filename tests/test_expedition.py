@@ -64,3 +64,30 @@ def test_the_receivers_signature_fills_the_kupang_handover_step(office):
     assert expeditions(2026, search="tidak ada") == []
     audit = models.AuditEntry.get(models.AuditEntry.action == "expedition.record")
     assert "Maria" not in str(audit.detail) and audit.entity_id == "0001/2026"
+
+
+def test_the_register_prints_on_a4_landscape(run_cli, sqlite_url, tmp_path):
+    import pypdfium2
+
+    from kpu_desk.store import close_database, open_database
+
+    open_database(sqlite_url)
+    try:
+        make_office()
+        for index in range(30):
+            record_handover(_handover(item=f"Salinan dokumen ke-{index + 1}",
+                                      receiver_signature=signature_png() if index % 2 else None),
+                            "kasubag.hukum", now=NOW)
+    finally:
+        close_database()
+    out = tmp_path / "ekspedisi.pdf"
+    code, stdout, err = run_cli("--db", sqlite_url, "print", "ekspedisi", "2026", "-o", str(out))
+    assert code == 0, err
+    assert "30 penyerahan" in stdout
+    pdf = pypdfium2.PdfDocument(str(out))
+    width, height = pdf[0].get_size()
+    assert width > height and len(pdf) >= 2
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in pdf)
+    assert "BUKU EKSPEDISI TAHUN 2026" in text and "0001/2026" in text and "0030/2026" in text
+    assert "Salinan dokumen ke-30" in text and f"Halaman 1 dari {len(pdf)}" in text
+    pdf.close()

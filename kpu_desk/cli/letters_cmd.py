@@ -1,4 +1,4 @@
-"""`kpu-desk print disposisi|receipt …` and `kpu-desk disposisi verify KODE`: letters from a terminal."""
+"""`kpu-desk print disposisi|receipt|ekspedisi …` and `kpu-desk disposisi verify KODE`: letters from a terminal."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     receipt.add_argument("number", metavar="NOMOR", help="nomor kasus (nomor pendaftaran), mis. PI-2026-00003")
     receipt.add_argument("-o", "--output", metavar="BERKAS.pdf", required=True, help="berkas PDF keluaran")
     receipt.set_defaults(handler=print_receipt)
+
+    register_book = documents.add_parser("ekspedisi", help="buku ekspedisi satu tahun (A4 mendatar)")
+    register_book.add_argument("year", metavar="TAHUN", type=int, help="tahun, mis. 2026")
+    register_book.add_argument("-o", "--output", metavar="BERKAS.pdf", required=True, help="berkas PDF keluaran")
+    register_book.set_defaults(handler=print_expedition_register)
 
     disposition = commands.add_parser("disposisi", help="disposisi: periksa kode verifikasi lembar disposisi")
     actions = disposition.add_subparsers(dest="disposition_command", metavar="PERINTAH", required=True)
@@ -73,6 +78,22 @@ def print_receipt(args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
     print(f"Tanda bukti {info.case_number} dicetak ke {args.output}")
+    return 0
+
+
+def print_expedition_register(args: argparse.Namespace) -> int:
+    from kpu_desk.letters.expedition import expeditions, register_signatures
+    from kpu_desk.office import load_office
+    from kpu_desk.printing.expedition_register import render_expedition_register
+
+    database_from(args, must_exist=True)
+    rows = list(reversed(expeditions(args.year)))  # oldest first, as the book is written
+    office = load_office().name or "KPU"
+    try:
+        pages = render_expedition_register(rows, args.year, office, args.output, register_signatures(rows))
+    except OSError as exc:
+        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+    print(f"Buku ekspedisi {args.year}: {len(rows)} penyerahan, {pages} halaman, dicetak ke {args.output}")
     return 0
 
 

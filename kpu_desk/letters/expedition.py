@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.cases import find_case, now_or
@@ -101,6 +102,19 @@ def find_expedition(ref: int | str) -> models.Expedition:
     if entry is None:
         raise LetterError(f"entri buku ekspedisi '{ref}' tidak ditemukan")
     return entry
+
+
+def register_signatures(rows: list[ExpeditionRow]) -> dict[int, Path]:
+    """The receivers' signature images of the rows that have one (checked files), by entry id."""
+    from kpu_desk.letters.signing import specimen_path
+
+    found = {}
+    for row in rows:
+        entry = models.Expedition.get_by_id(row.id)
+        path = specimen_path(entry.receiver_signature_sha256)
+        if path is not None:
+            found[row.id] = path
+    return found
 
 
 def expedition_number(entry: models.Expedition) -> str:

@@ -55,7 +55,8 @@ def signature_specimen(user: Actor) -> Path | None:
 
 
 def specimen_path(sha256: str | None) -> Path | None:
-    """The file of a specimen by hash, checked; None when it is missing or damaged."""
+    """The file of an image attachment (a specimen, a receiver's signature) by hash, checked against
+    its hash; None when it is missing or damaged."""
     if not sha256:
         return None
     row = models.Attachment.select().where(models.Attachment.sha256 == sha256).order_by(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +21,8 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import bench_office  # noqa: E402  (the one generator of the big office)
+from kpu_desk.guestbook_export import export_guestbook  # noqa: E402
+from kpu_desk.printing.evacuation_list import evacuation_pdf_bytes  # noqa: E402
 from kpu_desk.building import in_building  # noqa: E402
 from kpu_desk.demo import people  # noqa: E402
 from kpu_desk.guestbook import GuestbookQuery, count_visits, search_visits  # noqa: E402
@@ -62,10 +65,19 @@ def _measure(rounds: int) -> None:
         GuestbookQuery(names[i], date(2025, 1, 1), date(2025, 12, 31)), RECEPTION), rounds)
     report("search, no match (full scan)", lambda i: search_visits(GuestbookQuery(f"zz{i}qq"), RECEPTION),
            max(3, rounds // 5))
-    report("page 50 (keyset)", lambda i: _deep_page(50), max(3, rounds // 5))
+    report("pages 1 to 50 in a row (total)", lambda i: _deep_page(50), max(3, rounds // 5))
     report("count for an export, one year", lambda i: count_visits(
         GuestbookQuery(date_from=date(2025, 1, 1), date_until=date(2025, 12, 31))), max(3, rounds // 5))
     report("who is in the building", lambda i: in_building(NOW), rounds)
+    report("evacuation list PDF", lambda i: evacuation_pdf_bytes(in_building(NOW), "KPU"), max(3, rounds // 5))
+    for kind in ("csv", "xlsx", "pdf"):
+        report(f"export one month to {kind.upper()}", lambda i, k=kind: _export(month, k), 1)
+
+
+def _export(query: GuestbookQuery, kind: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        result = export_guestbook(query, Path(folder) / f"buku.{kind}", RECEPTION, "KPU")
+    print(f"  ({result.rows:,} visits)")
 
 
 def _deep_page(pages: int):

@@ -37,19 +37,20 @@ def _clock(row: GuestRow) -> str:
     return f"{out:%H.%M}" if out.date() == row.checked_in_at.date() else f"{out:%d-%m-%Y %H.%M}"
 
 
-# heading, width (mm), value
+# heading, width (mm), value, wraps (a paragraph) or not (plain text: laying out 100,000 paragraphs
+# is most of the time a long export takes)
 COLUMNS = (
-    ("No", 9, None),
-    ("Masuk", 25, lambda r: f"{r.checked_in_at:%d-%m-%Y %H.%M}"),
-    ("Keluar", 15, _clock),
-    ("Nomor pass", 23, lambda r: r.pass_number),
-    ("Nama tamu", 34, lambda r: r.name),
-    ("Lembaga/instansi", 33, lambda r: r.institution or r.origin),
-    ("Jml", 8, lambda r: str(r.group_size)),
-    ("NIK", 27, lambda r: r.nik),
-    ("Telepon", 21, lambda r: r.phone),
-    ("Bertemu dengan", 27, lambda r: r.host),
-    ("Keperluan", 45, lambda r: r.purpose),
+    ("No", 9, None, False),
+    ("Masuk", 25, lambda r: f"{r.checked_in_at:%d-%m-%Y %H.%M}", False),
+    ("Keluar", 15, _clock, True),
+    ("Nomor pass", 23, lambda r: r.pass_number, False),
+    ("Nama tamu", 34, lambda r: r.name, True),
+    ("Lembaga/instansi", 33, lambda r: r.institution or r.origin, True),
+    ("Jml", 8, lambda r: str(r.group_size), False),
+    ("NIK", 27, lambda r: r.nik, False),
+    ("Telepon", 21, lambda r: r.phone, False),
+    ("Bertemu dengan", 27, lambda r: r.host, True),
+    ("Keperluan", 45, lambda r: r.purpose, True),
 )
 
 
@@ -75,11 +76,11 @@ def render_guestbook_pdf(rows: Iterable[GuestRow], path_or_file: str | os.PathLi
 
 def _tables(rows: Iterable[GuestRow]):
     style = stylesheet(7.0)["Body"]
-    widths = [width * mm for _title, width, _value in COLUMNS]
+    widths = [width * mm for _title, width, _value, _wraps in COLUMNS]
     chunk: list[list] = []
     for number, row in enumerate(rows, start=1):
-        chunk.append([Paragraph(str(number), style)] + [
-            Paragraph(escape(str(value(row) or "")), style) for _title, _width, value in COLUMNS[1:]])
+        chunk.append([str(number)] + [_cell(str(value(row) or ""), wraps, style)
+                                      for _title, _width, value, wraps in COLUMNS[1:]])
         if len(chunk) == CHUNK:
             yield _table(chunk, widths)
             chunk = []
@@ -87,9 +88,14 @@ def _tables(rows: Iterable[GuestRow]):
         yield _table(chunk, widths)
 
 
+def _cell(text: str, wraps: bool, style):
+    return Paragraph(escape(text), style) if wraps else text
+
+
 def _table(data: list[list], widths: list[float]) -> Table:
     table = Table(data, colWidths=widths, splitByRow=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), ensure_fonts().regular, 7.0, 8.75),
         ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -124,7 +130,7 @@ class _Heading:
         canvas.setStrokeColor(_GRID)
         canvas.setLineWidth(0.4)
         x = left
-        for title, width, _value in COLUMNS:
+        for title, width, _value, _wraps in COLUMNS:
             canvas.setFillColor(_HEAD_FILL)
             canvas.rect(x, top - _HEAD_HEIGHT, width * mm, _HEAD_HEIGHT, stroke=1, fill=1)
             canvas.setFillColor(colors.black)

@@ -28,8 +28,8 @@ TICK_HEADING = "Hadir di titik kumpul"
 _GRID = colors.Color(0.45, 0.45, 0.45)
 _HEAD_FILL = colors.Color(0.91, 0.91, 0.91)
 # heading, width (mm)
-_COLUMNS = (("No", 10), ("Nama", 42), ("Lembaga/instansi", 35), ("Menemui", 29), ("Masuk", 22),
-            ("Jumlah orang", 19), (TICK_HEADING, 23))
+_COLUMNS = (("No", 10), ("Nama", 44), ("Lembaga/ instansi", 37), ("Menemui", 36), ("Masuk", 19),
+            ("Jumlah orang", 16), (TICK_HEADING, 18))
 
 
 def render_evacuation_list(occupancy: Occupancy, path_or_file: str | os.PathLike | BinaryIO,

@@ -270,3 +270,28 @@ def test_an_oral_disposition_is_recorded_without_a_signature(office):
                                                "isi_disposisi_lisan": "Layani pemohon, berikan rekap DPT"}
     with pytest.raises(SigningError, match="lisan"):
         sign(oral, "sekretaris", PASSWORD, now=LATER)
+
+
+def test_positions_on_the_checklist_are_worked_by_whoever_holds_them(office, letter):
+    from kpu_desk.letters import (
+        children_of, dispositions_of, positions, recipients_of, set_positions, set_recipient_state,
+    )
+    from kpu_desk.validation import InvalidInput
+
+    assert "Kasubag Hukum dan SDM" in positions()
+    assert set_positions(["Sekretaris", " Kasubag  Umum ", "Sekretaris"], actor="admin") == ["Sekretaris",
+                                                                                               "Kasubag Umum"]
+    assert positions() == ["Sekretaris", "Kasubag Umum"]
+    with pytest.raises(InvalidInput):
+        set_positions([])
+    signed = _signed(letter)
+    position = next(r for r in recipients_of(signed) if r.user is None)
+    assert set_recipient_state(position.id, "done", "staf1", note="Diarsipkan", now=LATER).state == "done"
+    mine = next(r for r in recipients_of(signed) if r.user is not None)
+    with pytest.raises(DispositionError, match="penerima itu sendiri"):
+        set_recipient_state(mine.id, "read", "staf1", now=LATER)
+    child = pass_on(signed, DispositionDraft(positions=["Kasubag Umum"], note="Arsipkan"), "sekretaris", now=LATER)
+    assert [c.id for c in children_of(signed)] == [child.id]
+    assert [d.id for d in dispositions_of(letter=letter.agenda)] == [signed.id, child.id]
+    assert [d.id for d in dispositions_of(case=letter.case.number)] == [signed.id, child.id]
+    assert inbox("sekretaris") and inbox("sekretaris", include_done=True)

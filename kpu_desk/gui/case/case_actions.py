@@ -1,10 +1,11 @@
-"""Which of the case's actions apply now: extend, cancel, reopen, put on hold, resume, print."""
+"""Which of the case's actions apply now: extend, cancel, reopen, put on hold, resume, print, the receipt."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kpu_desk.gui.case.case_data import CaseData
+from kpu_desk.gui.letters.receipt_print import has_receipt
 
 ACTIVE = ("open", "waiting")
 
@@ -16,6 +17,7 @@ class CaseActions:
     reopen: bool
     wait: bool
     resume: bool
+    receipt: bool = False  # the tanda bukti of an information request or a complaint
 
 
 def case_actions(data: CaseData, manage: bool) -> CaseActions:
@@ -26,6 +28,7 @@ def case_actions(data: CaseData, manage: bool) -> CaseActions:
         reopen=manage and state == "cancelled",
         wait=manage and state == "open",
         resume=manage and state == "waiting",
+        receipt=has_receipt(data.sop),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kpu_desk.gui import geometry, messages
@@ -56,6 +56,7 @@ class CaseWindow(QMainWindow):
         self.files = FilesPanel(self, open_url)
         self.lifecycle = CaseLifecycle(self, session)
         self.printer = SopPrinter(self, open_url)
+        self._add_receipt_action()
         self._connect()
         self.reload()
         self._restore_layout()
@@ -112,6 +113,7 @@ class CaseWindow(QMainWindow):
             action.setEnabled(on)
             # Cancelling is shown (greyed when not the clerk's to do) while the case runs, so it is found.
             action.setVisible(on or (action is self.actionCancel and data.state in ("open", "waiting")))
+        self.actionReceipt.setVisible(allowed.receipt)
 
     # --- what the clerk does ------------------------------------------------------------------
 
@@ -165,6 +167,23 @@ class CaseWindow(QMainWindow):
         self.reload()
         self._after_change(text)
 
+    def _add_receipt_action(self) -> None:
+        self.actionReceipt = QAction(self.tr("Cetak tanda &bukti"), self)
+        self.actionReceipt.setToolTip(self.tr("Tanda bukti untuk pemohon/pengadu, dengan nomor pendaftaran"))
+        self.toolBar.insertAction(self.actionReload, self.actionReceipt)
+        self.menuCase.insertAction(self.actionReload, self.actionReceipt)
+        self.receipt_options: dict = {}  # handed to the preview (tests: choose_path)
+        self.receipt_preview = None
+
+    def print_receipt(self) -> None:
+        from kpu_desk.engine import EngineError
+        from kpu_desk.gui.letters.receipt_print import preview_receipt
+
+        try:
+            self.receipt_preview = preview_receipt(self.data.number, self, **self.receipt_options)
+        except EngineError as exc:
+            messages.show_error(self, self.tr("Tanda bukti tidak dapat dibuat"), exc.message)
+
     def print_sop(self) -> None:
         self.statusBar().showMessage(self.tr("Menyiapkan dokumen SOP…"))
         self.printer.print_sop(self.data.sop)
@@ -181,6 +200,7 @@ class CaseWindow(QMainWindow):
         self.actionWait.triggered.connect(self.lifecycle.ask_wait)
         self.actionResume.triggered.connect(self.lifecycle.resume)
         self.actionPrint.triggered.connect(self.print_sop)
+        self.actionReceipt.triggered.connect(self.print_receipt)
         self.actionReload.triggered.connect(self.reload)
         self.actionClose.triggered.connect(self.close)
         self.printer.opened.connect(lambda path: self.statusBar().showMessage(

@@ -1,0 +1,185 @@
+"""The Surat & Disposisi page: the agenda and its secrets, the register dialog's refusals, the buku ekspedisi,
+the code check, the lembar disposisi on half folio through the save-as-PDF printer, and the case window's receipt."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pypdfium2
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from gui.letters_gui_support import click, draw_signature, focus, qr_payloads, scan_file, sign_in_as
+from kpu_desk.accounts import find_user
+from kpu_desk.gui.session import Session
+from kpu_desk.store import models
+
+KUPANG = "kupang-pelayanan-publik"
+
+
+def _open_register(qtbot, page, tmp_path):
+    page.choose_scan = lambda parent: scan_file(tmp_path)
+    page.tabs.setCurrentWidget(page.agendaTab)
+    focus(qtbot, page.lettersView)
+    qtbot.keyClick(page.lettersView, Qt.Key.Key_F2)
+    return page.register_dialog
+
+
+def _pdf_text(path) -> str:
+    document = pypdfium2.PdfDocument(str(path))
+    return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+
+
+def test_the_register_dialog_says_what_is_missing_under_each_field(qtbot, demo_database, open_main_window, tmp_path):
+    window = open_main_window("helpdesk")
+    page = window.show_page("letters")
+    dialog = _open_register(qtbot, page, tmp_path)
+    before = models.Letter.select().count()
+    dialog.sopCombo.setCurrentIndex(dialog.sopCombo.findData(KUPANG))
+    qtbot.keyClicks(dialog.letterNumberEdit, "07/XI/2026")
+    dialog.receivedEdit.setDate(QDate.currentDate().addDays(-3))
+    qtbot.keyClick(dialog.letterNumberEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result_value is None
+    assert "Pengirim wajib diisi" in dialog.senderEditError.text() and dialog.senderEditError.isVisible()
+    assert "Perihal wajib diisi" in dialog.subjectEditError.text()
+    assert "sebelum tanggal surat" in dialog.receivedEditError.text()
+    assert dialog.letterNumberEdit.text() == "07/XI/2026"  # nothing typed is lost
+
+    qtbot.keyClicks(dialog.senderEdit, "Yayasan Lentera")
+    qtbot.keyClicks(dialog.subjectEdit, "Permohonan data TPS")
+    dialog.letterDateEdit.setDate(QDate.currentDate().addDays(-4))
+    click(qtbot, dialog.saveButton)
+    # The Kupang letter step asks for the applicant, what is asked and the scan.
+    assert "Wajib diisi" in dialog.applicantEditError.text() and "Wajib diisi" in dialog.detailEditError.text()
+    assert dialog.scanEditError.isVisible()
+    assert models.Letter.select().count() == before
+
+    qtbot.keyClicks(dialog.applicantEdit, "Yayasan Lentera")
+    qtbot.keyClicks(dialog.detailEdit, "Daftar TPS Kecamatan Oebobo")
+    click(qtbot, dialog.scanButton)
+    assert dialog.scanEdit.text() == "surat-masuk.pdf"
+    click(qtbot, dialog.saveButton)
+    registered = dialog.result_value
+    assert registered is not None and registered.case.current_step == 6
+    assert f"nomor agenda {registered.agenda}" in dialog.resultLabel.text()
+    assert registered.letter.received_date == date.today() - timedelta(days=3)
+    click(qtbot, dialog.saveButton)  # "Daftarkan surat lain": an empty form
+    assert dialog.senderEdit.text() == "" and dialog.scanEdit.text() == "" and not dialog.resultLabel.isVisible()
+    click(qtbot, dialog.closeButton)
+    assert page.model.row_at(0).agenda_number == registered.agenda
+
+
+def test_rahasia_subjects_are_hidden_from_those_who_may_not_read_them(qtbot, demo_database, open_main_window,
+                                                                       tmp_path):
+    window = open_main_window("helpdesk")
+    page = window.show_page("letters")
+    dialog = _open_register(qtbot, page, tmp_path)
+    qtbot.keyClicks(dialog.senderEdit, "Polres Kota")
+    qtbot.keyClicks(dialog.subjectEdit, "Laporan intelijen pengamanan pemilu")
+    dialog.securityCombo.setCurrentText("Rahasia")
+    click(qtbot, dialog.saveButton)
+    agenda = dialog.result_value.agenda
+    click(qtbot, dialog.closeButton)
+
+    def subject(page):
+        page.refresh()
+        return next(r.subject for r in page.model.rows() if r.agenda_number == agenda)
+
+    assert subject(page) == "(dirahasiakan)"
+    assert subject(sign_in_as(window, "kasubag.hukum")) == "(dirahasiakan)"
+    page = sign_in_as(window, "sekretaris")
+    assert subject(page) == "Laporan intelijen pengamanan pemilu"
+    assert page.tabs.isTabVisible(page.tabs.indexOf(page.signingTab))
+    page = sign_in_as(window, "kasubag.hukum")
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.signingTab))
+    assert not page.disposeButton.isVisible()  # only leadership writes dispositions
+
+
+def test_the_buku_ekspedisi_dialog_refuses_an_empty_hand_over(qtbot, demo_database, open_main_window):
+    window = open_main_window("kasubag.hukum")
+    page = window.show_page("letters")
+    page.tabs.setCurrentWidget(page.expeditionTab)
+    before = page.expedition_model.rowCount()
+    click(qtbot, page.handoverButton)
+    dialog = page.handover_dialog
+    assert not dialog.padHolder.isVisible()
+    click(qtbot, dialog.saveButton)
+    assert dialog.isVisible() and "wajib" in dialog.itemEditError.text() and "wajib" in dialog.recipientNameEditError.text()
+    qtbot.keyClicks(dialog.itemEdit, "Salinan berita acara pleno")
+    qtbot.keyClicks(dialog.recipientNameEdit, "Yohana Bria")
+    qtbot.keyClicks(dialog.caseEdit, "PI-1999-99999")
+    dialog.signCheck.setChecked(True)
+    assert dialog.padHolder.isVisible()
+    click(qtbot, dialog.saveButton)
+    assert "belum menandatangani" in dialog.signatureError.text()
+    draw_signature(qtbot, dialog.pad)
+    click(qtbot, dialog.saveButton)
+    assert dialog.isVisible() and "PI-1999-99999" in dialog.generalError.text()
+    dialog.caseEdit.clear()
+    click(qtbot, dialog.saveButton)
+    assert not dialog.isVisible() and page.expedition_model.rowCount() == before + 1
+    assert page.expedition_model.row_at(0).item == "Salinan berita acara pleno"
+    assert page.expedition_model.index(0, 7).data() == "Ada"
+    assert "tercatat di buku ekspedisi" in window.statusBar().currentMessage()
+
+
+def test_the_code_field_checks_a_scanned_code(qtbot, demo_database, open_main_window):
+    window = open_main_window("sekretaris")
+    page = window.show_page("letters")
+    signed = models.Disposition.select().where(models.Disposition.signature_code.is_null(False)).first()
+    for text, words in (("bukan kode", "bukan kode verifikasi"), (signed.signature_code, "SAH: disposisi")):
+        page.verifyEdit.setText(text)
+        qtbot.keyClick(page.verifyEdit, Qt.Key.Key_Return)
+        assert page.verifyResult.isVisible() and words in page.verifyResult.text()
+
+
+def test_the_half_folio_sheet_prints_to_a_pdf_whose_qr_verifies(qtbot, demo_database, open_main_window, tmp_path):
+    from kpu_desk.gui import printer_settings
+    from kpu_desk.gui.letters.sheet_print import sheet_pdf, sheet_title
+    from kpu_desk.gui.printing import PrintStatus, print_pdf
+    from kpu_desk.letters import verify_code
+
+    printer_settings.save(sheet_printer=printer_settings.PDF, disposisi_paper="half_folio")
+    window = open_main_window("sekretaris")
+    signed = models.Disposition.select().where(models.Disposition.signature_code.is_null(False)).first()
+    target = tmp_path / "lembar.pdf"
+    result = print_pdf(sheet_pdf(signed.id), "disposisi", window, ask=False, title=sheet_title(signed.id),
+                       save_path=target)
+    assert result.status is PrintStatus.SAVED
+    width, height = pypdfium2.PdfDocument(str(target))[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (165, 215)
+    assert "LEMBAR DISPOSISI" in _pdf_text(target).upper()
+    payloads = qr_payloads(target, 400)
+    assert payloads == [signed.signature_code] and verify_code(payloads[0]).ok
+
+
+@pytest.mark.parametrize("username", ["ppid"])
+def test_the_case_window_prints_the_receipt_of_a_request(qtbot, demo_database, tmp_path, username):
+    from kpu_desk.gui.case import CaseWindow
+
+    case = models.Case.select().where(models.Case.sop_id == KUPANG).first()
+    window = CaseWindow(case.number, Session.of(find_user(username)))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.actionReceipt.isVisible()
+    target = tmp_path / "tanda-bukti.pdf"
+    window.receipt_options = {"choose_path": lambda parent, title: str(target)}
+    window.actionReceipt.trigger()
+    preview = window.receipt_preview
+    assert preview.isVisible()
+    click(qtbot, preview.saveButton)
+    text = _pdf_text(target)
+    assert case.number in text and "TANDA BUKTI" in text.upper()
+    preview.close()
+    window.close()
+
+
+def test_the_case_window_of_a_visit_offers_no_receipt(qtbot, demo_database):
+    from kpu_desk.gui.case import CaseWindow
+
+    case = models.Case.select().where(models.Case.sop_id == "karanganyar-pelayanan-umum").first()
+    window = CaseWindow(case.number, Session.of(find_user("resepsionis")))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.actionReceipt.isVisible()
+    window.close()

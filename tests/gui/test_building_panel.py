@@ -112,3 +112,18 @@ def test_closing_time_field_of_pengaturan(qtbot, office):
     assert building.closing_time() == time(16, 30)
     field.set_editable(False)
     assert field.timeEdit.isReadOnly()
+
+
+def test_meja_tamu_opens_both_windows_without_blocking_the_scanner(qtbot, demo_database, open_main_window):
+    from kpu_desk.gui.visitors.guestbook_dialog import GuestbookDialog
+
+    window = open_main_window("resepsionis")
+    page = window.show_page("visitors")
+    building_dialog = page.open_building()
+    guestbook = page.open_guest_book()
+    assert isinstance(building_dialog, BuildingDialog) and isinstance(guestbook, GuestbookDialog)
+    assert building_dialog.isVisible() and guestbook.isVisible()
+    assert QApplication.activeModalWidget() is None
+    qtbot.waitUntil(lambda: guestbook.model.rowCount() > 0, timeout=5000)
+    building_dialog.close()
+    guestbook.close()

@@ -295,3 +295,19 @@ def test_positions_on_the_checklist_are_worked_by_whoever_holds_them(office, let
     assert [d.id for d in dispositions_of(letter=letter.agenda)] == [signed.id, child.id]
     assert [d.id for d in dispositions_of(case=letter.case.number)] == [signed.id, child.id]
     assert inbox("sekretaris") and inbox("sekretaris", include_done=True)
+
+
+def test_a_scanned_jpeg_specimen_is_kept_as_png_and_roles_are_told(office):
+    import io
+
+    from PIL import Image
+
+    from kpu_desk.letters import may_dispose, may_sign
+    from kpu_desk.letters.signing import signature_specimen
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 70), "white").save(buffer, format="JPEG")
+    set_signature_specimen("ketua", buffer.getvalue())
+    assert signature_specimen("ketua").read_bytes().startswith(b"\x89PNG")
+    assert (may_dispose("ketua"), may_dispose("staf1"), may_sign("sekretaris"), may_sign("kasubag.hukum")) == (
+        True, False, True, False)

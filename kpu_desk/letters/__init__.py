@@ -30,6 +30,7 @@ from kpu_desk.letters.dispositions import (
     dispose,
     find_disposition,
     in_force,
+    may_dispose,
     needs_signature,
     pass_on,
     replace_disposition,
@@ -55,7 +56,7 @@ from kpu_desk.letters.incoming import (
 from kpu_desk.letters.positions import positions, set_positions
 from kpu_desk.letters.prefill import disposition_fields, disposition_text, handover_fields
 from kpu_desk.letters.recipients import finish, mark_read, set_recipient_state, start_work
-from kpu_desk.letters.signing import set_signature_specimen, sign, signature_specimen
+from kpu_desk.letters.signing import may_sign, set_signature_specimen, sign, signature_specimen
 from kpu_desk.letters.views import (
     DispositionView,
     InboxRow,
@@ -74,7 +75,7 @@ from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, RECIPIENT_STATES, 
 
 __all__ = [
     "ExpeditionRow", "Handover", "disposition_fields", "disposition_text", "expedition_number", "expeditions",
-    "find_expedition", "handover_fields", "record_handover",
+    "find_expedition", "handover_fields", "may_dispose", "may_sign", "record_handover",
     "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
     "UNKNOWN", "URGENCIES", "DispositionDraft", "DispositionError", "DispositionView", "FrozenDisposition",
     "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",

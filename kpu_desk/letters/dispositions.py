@@ -67,6 +67,12 @@ def _in_force_of(text: str) -> models.Disposition:
     return found
 
 
+def may_dispose(user: Actor) -> bool:
+    """Whether the user may write a disposition from the top (Ketua/Anggota or Sekretaris)."""
+    acting = resolve_actor(user)
+    return acting.user is not None and bool(roles_of(acting.user) & set(DISPOSER_ROLES))
+
+
 def needs_signature(disposition: models.Disposition) -> bool:
     """Written dispositions from the top are signed; oral ones and those passed on are not."""
     return not disposition.oral and disposition.parent_id is None

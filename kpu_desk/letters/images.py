@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
 MAX_SIGNATURE_BYTES = 1024 * 1024
 MIN_SIDE, MAX_SIDE = 20, 4000
 
@@ -28,3 +29,21 @@ def png_problem(data: bytes, what: str = "tanda tangan") -> str | None:
     if min(width, height) < MIN_SIDE or max(width, height) > MAX_SIDE:
         return f"ukuran gambar {what} tidak wajar ({width} × {height} piksel)"
     return None
+
+
+def as_png(data: bytes) -> bytes:
+    """A scanned signature loaded as JPEG becomes PNG (what is stored); PNG comes back as it is.
+
+    Anything else is returned unchanged, for png_problem to refuse with its message.
+    """
+    if not isinstance(data, (bytes, bytearray)) or not bytes(data[:3]) == JPEG_MAGIC:
+        return data
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(BytesIO(bytes(data))) as image:
+            buffer = BytesIO()
+            image.convert("RGB").save(buffer, format="PNG")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return data
+    return buffer.getvalue()

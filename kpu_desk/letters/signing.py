@@ -23,7 +23,7 @@ from kpu_desk.engine.storage import audit, writing
 from kpu_desk.letters.codes import signature_code
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, needs_signature
 from kpu_desk.letters.errors import SigningError
-from kpu_desk.letters.images import png_problem
+from kpu_desk.letters.images import as_png, png_problem
 from kpu_desk.letters.notify import notify
 from kpu_desk.letters.vocab import NOTIFY_SIGNED, SIGNER_ROLES
 from kpu_desk.store import models
@@ -32,10 +32,14 @@ from kpu_desk.store.errors import StoreError
 
 
 def set_signature_specimen(user: Actor, png: bytes, actor: Actor = None) -> models.Attachment:
-    """Keep the user's signature specimen (a PNG); raise FormError {"signature": …} for a bad image."""
+    """Keep the user's signature specimen: a PNG drawn on the pad (a scanned JPEG is turned into PNG).
+
+    Raises FormError {"signature": …} for anything that is not a usable image.
+    """
     owner = resolve_actor(user).user
     if owner is None:
         raise SigningError("spesimen tanda tangan memerlukan pengguna")
+    png = as_png(png)
     problem = png_problem(png)
     if problem:
         raise FormError({"signature": problem})
@@ -98,6 +102,12 @@ def record_signature(ref: DispositionRef, signer: models.User, now: datetime | N
         audit("disposition.sign", signer.username, "disposition", row.id, version=signed.version,
               case=signed.case.number if signed.case_id else None)
     return models.Disposition.get_by_id(row.id)
+
+
+def may_sign(user: Actor) -> bool:
+    """Whether the user may sign dispositions (Sekretaris or pimpinan); the GUI shows the worklist then."""
+    signer = resolve_actor(user).user
+    return signer is not None and bool(roles_of(signer) & set(SIGNER_ROLES))
 
 
 def _require_signable(row: models.Disposition, signer: models.User | None) -> None:

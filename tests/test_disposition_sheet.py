@@ -6,22 +6,24 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from letters_support import make_office, signed_letter_path
+from letters_support import make_office, signature_png, signed_letter_path
 
 MM = 72 / 25.4
 
 
 @pytest.fixture
-def office_db(sqlite_url):
-    """A SQLite office with a signed disposition passed on twice: (url, letter, signed disposition)."""
+def office_db(sqlite_url, tmp_path):
+    """A SQLite office (with a logo) and a signed disposition passed on twice: (url, letter, signed disposition)."""
     from kpu_desk.office import OfficeProfile, save_office
     from kpu_desk.store import close_database, open_database
 
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(signature_png(120, 120))
     open_database(sqlite_url)
     try:
         make_office()
         save_office(OfficeProfile(name="KPU Kota Kupang", level="Kota", address="Jl. Polisi Militer No. 5, Kupang",
-                                  sops_in_use=("kupang-pelayanan-publik",)))
+                                  sops_in_use=("kupang-pelayanan-publik",)), logo_file=logo)
         letter, signed, _ = signed_letter_path()
         yield sqlite_url, letter, signed
     finally:
@@ -60,6 +62,8 @@ def test_the_sheet_has_its_page_size_and_every_field(run_cli, office_db, tmp_pat
     ]
     missing = [item for item in expected if item not in flat]
     assert not missing, f"not on the sheet: {missing}\n{flat}"
+    images = [obj for obj in pdf[0].get_objects() if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
+    assert len(images) == 2  # the office's logo and the signature specimen
     pdf.close()
 
 

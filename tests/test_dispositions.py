@@ -311,3 +311,17 @@ def test_a_scanned_jpeg_specimen_is_kept_as_png_and_roles_are_told(office):
     assert signature_specimen("ketua").read_bytes().startswith(b"\x89PNG")
     assert (may_dispose("ketua"), may_dispose("staf1"), may_sign("sekretaris"), may_sign("kasubag.hukum")) == (
         True, False, True, False)
+
+
+def test_changing_recipients_keeps_the_state_of_those_who_stay(office, letter):
+    signed = _signed(letter)
+    child = pass_on(signed, DispositionDraft(recipients=["kasubag.hukum", "staf1"], note="Siapkan"), "sekretaris",
+                    now=LATER)
+    mark_read(child, "kasubag.hukum", now=LATER)
+    changed = update_disposition(child, DispositionDraft(recipients=["kasubag.hukum"], positions=["Arsip"],
+                                                          note="Siapkan"), "sekretaris", now=LATER)
+    states = {(r.user.username if r.user else r.position): r.state for r in disposition_view(changed).recipients}
+    assert states == {"kasubag.hukum": "read", "Arsip": "unread"}
+    models.User.update(jabatan="Plt. Kepala Bagian").where(models.User.id == office["kasubag.hukum"].id).execute()
+    label = next(r.label for r in disposition_view(changed).recipients if r.user)
+    assert label == "Kasubag Hukum dan SDM (Smaragung Wibowo)"  # the jabatan held when it was written

@@ -248,17 +248,29 @@ def _insert(clean: CleanDraft, author: models.User | None, now: datetime, *, let
 
 
 def _write_recipients(row: models.Disposition, clean: CleanDraft, now: datetime) -> None:
-    entries = [{"disposition": row.id, "user": u.id, "position": u.jabatan[:200], "state": "unread",
+    """A user recipient's row keeps the jabatan they held when it was written (the sheet prints it)."""
+    entries = [{"disposition": row.id, "user": u.id, "position": (u.jabatan or "")[:200], "state": "unread",
                 "updated_at": now} for u in clean.users]
     entries += [{"disposition": row.id, "user": None, "position": p, "state": "unread", "updated_at": now}
                 for p in clean.positions]
-    models.DispositionRecipient.insert_many(entries).execute()
+    if entries:
+        models.DispositionRecipient.insert_many(entries).execute()
     notify(clean.users, NOTIFY_NEW, row.case_id, now)
 
 
 def _replace_recipients(row: models.Disposition, clean: CleanDraft, now: datetime) -> None:
-    models.DispositionRecipient.delete().where(models.DispositionRecipient.disposition == row.id).execute()
-    _write_recipients(row, clean, now)
+    """Recipients who stay keep their state and note; those taken off go; new ones are told."""
+    recipient = models.DispositionRecipient
+    current = list(recipient.select().where(recipient.disposition == row.id))
+    wanted_users = {u.id for u in clean.users}
+    gone = [r.id for r in current if (r.user_id not in wanted_users if r.user_id else r.position not in clean.positions)]
+    if gone:
+        recipient.delete().where(recipient.id.in_(gone)).execute()
+    kept_users = {r.user_id for r in current if r.user_id}
+    kept_positions = {r.position for r in current if not r.user_id}
+    fresh = dataclasses.replace(clean, users=[u for u in clean.users if u.id not in kept_users],
+                                positions=[p for p in clean.positions if p not in kept_positions])
+    _write_recipients(row, fresh, now)
 
 
 def _passer_at_work(parent: models.Disposition, user: models.User, now: datetime) -> None:

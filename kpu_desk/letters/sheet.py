@@ -140,7 +140,7 @@ def _recipient_ticks(view: DispositionView) -> list[Tick]:
     named: dict[str, list[str]] = {p: [] for p in checklist}
     extra = []
     for person in people:
-        line = next((p for p in checklist if _holds(person.user.jabatan, p)), None)
+        line = next((p for p in checklist if _holds(person.position or person.user.jabatan, p)), None)
         if line is None:
             extra.append(Tick(person.label, True))
         else:

@@ -45,10 +45,13 @@ class RecipientStatus:
 
     @property
     def label(self) -> str:
-        """How the sheet and the lists name the recipient: jabatan (name), or the position."""
+        """How the sheet and the lists name the recipient: jabatan (name), or the position.
+
+        A user's jabatan is the one they held when the disposition was written."""
         if self.user is None:
             return self.position
-        return f"{self.user.jabatan} ({self.user.name})" if self.user.jabatan else self.user.name
+        jabatan = self.position or self.user.jabatan
+        return f"{jabatan} ({self.user.name})" if jabatan else self.user.name
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,17 @@ Buku ekspedisi (expedition.py)
     record_handover(Handover(...), handed_by) -> models.Expedition ; expeditions(year) -> [ExpeditionRow]
 Filling SOP step forms (prefill.py)
     disposition_fields(disposition, step), handover_fields(expedition, step)
+Printing (sheet.py, receipt_info.py → kpu_desk.printing.disposition_sheet / receipt / expedition_register)
+    sheet_info(ref) -> SheetInfo ; receipt_info(case_number) -> ReceiptInfo
+The buku agenda list: kpu_desk.letter_register (letters(year, …), awaiting_disposition()).
+
+A disposition's life: written by a Ketua/Anggota or the Sekretaris (dispose) → waits for a
+signature (signing_worklist) → signed with the password and the signature specimen (sign;
+frozen from then on, verify_code checks its sheet) → passed on down (pass_on, each level
+with its own note, not signed) → each recipient unread → read → in_progress → done.
+Oral dispositions and those passed on are in force at once. A signed one is changed only by
+replace_disposition (a new version, signed again); the old sheet then verifies as "replaced".
+Every write is one transaction with its audit entry (no personal data) and notifications.
 """
 
 from kpu_desk.letters.codes import ALTERED, GENUINE, REPLACED, UNKNOWN, Verification, verify_code

@@ -95,8 +95,8 @@ def _sign(qtbot, page, agenda: str) -> int:
     click(qtbot, page.openSigningButton)
     view = page.disposition_dialog
     assert view.signButton.isVisible() and view.editButton.isVisible() and not view.replaceButton.isVisible()
-    click(qtbot, view.signButton)
-    signer = view.sign_dialog
+    signer = view.sign_dialog  # the worklist asks for the password at once
+    assert signer.isVisible()
     assert signer.passwordEdit.echoMode() == signer.passwordEdit.EchoMode.Password
     qtbot.keyClicks(signer.passwordEdit, "bukan-sandinya")
     qtbot.keyClick(signer.passwordEdit, Qt.Key.Key_Return)
@@ -192,7 +192,8 @@ def test_the_kupang_letter_path_through_the_windows(qtbot, demo_database, open_m
     click(qtbot, handover.saveButton)
     entry = models.Expedition.select().order_by(models.Expedition.id.desc()).first()
     assert not handover.isVisible() and handover.number == f"{entry.number:04d}/{entry.year}"
-    assert page.expedition_model.row_at(0).number == handover.number and page.expedition_model.index(0, 7).data() == "Ada"
+    assert page.expedition_model.row_at(0).number == handover.number
+    assert page.expedition_model.index(0, 7).data() == "Ada"
     assert entry.case.number == case.number and entry.receiver_signature_sha256
     engine.complete_step(case.number, {
         "nomor_surat_balasan": "12/PI/XI/2026", "tanggal_surat_balasan": date.today().isoformat(),
@@ -290,3 +291,27 @@ def test_a_signed_disposition_is_replaced_with_a_reason_not_edited(qtbot, demo_d
     assert models.Disposition.get_by_id(written_id).replace_reason == "Salah ketik batas waktu"
     assert verify_code(old_code).status == "replaced"
     assert view.signButton.isVisible() and "versi 2" in view.headingLabel.text()
+
+
+def test_an_oral_disposition_is_in_force_without_a_signature(qtbot, demo_database, open_main_window, tmp_path):
+    window = open_main_window("ketua")
+    page = sign_in_as(window, "ketua")
+    agenda = _register(qtbot, page, tmp_path)
+    _select_letter(page, agenda)
+    click(qtbot, page.disposeButton)
+    editor = page.editor
+    assert editor.oralCheck.isVisible()
+    editor.oralCheck.setChecked(True)
+    _tick(editor, "user", "kasubag.umum")
+    click(qtbot, editor.saveButton)
+    assert editor.isVisible() and "lisan wajib diisi" in editor.noteEditError.text()
+    qtbot.keyClicks(editor.noteEdit, "Segera hubungi pemohon")
+    click(qtbot, editor.saveButton)
+    oral = models.Disposition.get_by_id(editor.result_id)
+    assert oral.oral and oral.signed_at is None
+    page = sign_in_as(window, "sekretaris")
+    assert _row_of(page.signing_model, oral.id) is None
+    view = page.open_disposition(oral.id)
+    assert not view.signButton.isVisible() and "tanpa tanda tangan" in view.statusLabel.text()
+    page = sign_in_as(window, "kasubag.umum")
+    assert page.inbox_model.row_at(_row_of(page.inbox_model, oral.id)).mine.state == "unread"

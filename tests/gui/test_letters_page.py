@@ -104,7 +104,8 @@ def test_the_buku_ekspedisi_dialog_refuses_an_empty_hand_over(qtbot, demo_databa
     dialog = page.handover_dialog
     assert not dialog.padHolder.isVisible()
     click(qtbot, dialog.saveButton)
-    assert dialog.isVisible() and "wajib" in dialog.itemEditError.text() and "wajib" in dialog.recipientNameEditError.text()
+    assert dialog.isVisible() and "wajib" in dialog.itemEditError.text()
+    assert "wajib" in dialog.recipientNameEditError.text()
     qtbot.keyClicks(dialog.itemEdit, "Salinan berita acara pleno")
     qtbot.keyClicks(dialog.recipientNameEdit, "Yohana Bria")
     qtbot.keyClicks(dialog.caseEdit, "PI-1999-99999")

@@ -168,12 +168,14 @@ def new_on_letter(agenda: str, subject: str, session: Session) -> EditorMode:
     return EditorMode(
         title="Tulis disposisi — KPU Desk", heading=f"Disposisi surat agenda {agenda}: {subject}",
         save=lambda draft, oral: dispose(draft, session.user, letter=agenda, oral=oral), oral_allowed=True,
-        hint="Disposisi tertulis ditandatangani Sekretaris sebelum berlaku. Disposisi lisan dicatat dan langsung berlaku.")
+        hint="Disposisi tertulis ditandatangani Sekretaris sebelum berlaku. "
+             "Disposisi lisan dicatat dan langsung berlaku.")
 
 
 def passing_on(parent_id: int, session: Session) -> EditorMode:
     return EditorMode(
-        title="Teruskan disposisi — KPU Desk", heading=f"Teruskan disposisi #{parent_id} ke bawah dengan catatan Anda",
+        title="Teruskan disposisi — KPU Desk",
+        heading=f"Teruskan disposisi #{parent_id} ke bawah dengan catatan Anda",
         save=lambda draft, _oral: pass_on(parent_id, draft, session.user), default_deadline=NO_DEADLINE)
 
 

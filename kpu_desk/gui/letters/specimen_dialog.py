@@ -60,7 +60,8 @@ class SpecimenDialog(QDialog):
     def save(self) -> None:
         png = self.pad.png_bytes()
         if not png:
-            self.errors.show({"signature": self.tr("Bubuhkan tanda tangan di bidang putih atau muat gambarnya dahulu.")})
+            self.errors.show({"signature": self.tr(
+                "Bubuhkan tanda tangan di bidang putih atau muat gambarnya dahulu.")})
             return
         try:
             set_signature_specimen(self.session.username, png)

@@ -44,6 +44,7 @@ class DispositionDialog(QDialog):
         prepare_table(self.recipientsView, "letters/recipientsView", {0: 260, 1: 120, 2: 110}, stretch=3)
         self._connect()
         self.load(mark=True)
+        self.resize(max(self.width(), 760), max(self.height(), 660))
 
     # --- showing ---------------------------------------------------------------------------
 

@@ -59,9 +59,12 @@ class LettersPage(Page):
         self.inbox_model, self.signing_model = InboxModel(self), SigningModel(self)
         self.written_model, self.expedition_model = WrittenModel(self), ExpeditionModel(self)
         for view, model, key, widths, stretch in (
-                (self.lettersView, self.model, "lettersView", {0: 95, 1: 65, 2: 150, 3: 95, 4: 95, 5: 170, 7: 150, 8: 80}, 6),
-                (self.inboxView, self.inbox_model, "inboxView", {0: 110, 1: 200, 2: 110, 3: 220, 5: 100, 6: 130}, 4),
-                (self.signingView, self.signing_model, "signingView", {0: 110, 1: 220, 2: 110, 4: 90, 5: 60, 6: 100}, 3),
+                (self.lettersView, self.model, "lettersView",
+                 {0: 95, 1: 65, 2: 150, 3: 95, 4: 95, 5: 170, 7: 150, 8: 80}, 6),
+                (self.inboxView, self.inbox_model, "inboxView",
+                 {0: 110, 1: 200, 2: 110, 3: 220, 5: 100, 6: 130}, 4),
+                (self.signingView, self.signing_model, "signingView",
+                 {0: 110, 1: 220, 2: 110, 4: 90, 5: 60, 6: 100}, 3),
                 (self.writtenView, self.written_model, "writtenView", {0: 110, 1: 110, 2: 240, 4: 100, 5: 100}, 3),
                 (self.expeditionView, self.expedition_model, "expeditionView",
                  {0: 90, 1: 110, 2: 260, 3: 160, 4: 150, 5: 150, 6: 120}, 2)):
@@ -99,10 +102,11 @@ class LettersPage(Page):
         self.dispositionsButton.clicked.connect(self.open_letter_disposition)
         self.openCaseButton.clicked.connect(lambda: self._open_case(self.lettersView.currentIndex()))
         for view, button, model in ((self.inboxView, self.openInboxButton, self.inbox_model),
-                                    (self.signingView, self.openSigningButton, self.signing_model),
                                     (self.writtenView, self.openWrittenButton, self.written_model)):
             view.activated.connect(lambda index, m=model: self._open_row(m, index))
             button.clicked.connect(lambda _c=False, v=view, m=model: self._open_row(m, v.currentIndex()))
+        self.signingView.activated.connect(self._open_to_sign)
+        self.openSigningButton.clicked.connect(lambda: self._open_to_sign(self.signingView.currentIndex()))
         self.handoverButton.clicked.connect(self.open_handover)
         self.specimenButton.clicked.connect(self.open_specimen)
         self.verifyEdit.returnPressed.connect(self.check_code)
@@ -201,6 +205,14 @@ class LettersPage(Page):
         row = model.row_at(index)
         if row is not None:
             self.open_disposition(row.view.id)
+
+    def _open_to_sign(self, index) -> None:
+        """The signing worklist: the disposition, and the password asked over it at once."""
+        row = self.signing_model.row_at(index)
+        if row is not None:
+            dialog = self.open_disposition(row.view.id)
+            if dialog.signButton.isVisible():
+                dialog.open_sign()
 
     def _open_case(self, index) -> None:
         letter = self.model.row_at(index)

@@ -64,7 +64,10 @@ def test_the_whole_kupang_letter_path(office, letter):
 
     signed = sign(written, "sekretaris", PASSWORD, now=LATER)
     assert signed.signed_by_id == office["sekretaris"].id and signed.signature_code.startswith(f"DS1.{signed.id}.")
-    assert signed.signature_sha256 == office["sekretaris"].signature_sha256 or signed.signature_sha256
+    specimen = models.User.get_by_id(office["sekretaris"].id).signature_sha256
+    assert specimen and signed.signature_sha256 == specimen
+    set_signature_specimen("sekretaris", signature_png(300, 90))  # a new specimen leaves signed sheets alone
+    assert models.Disposition.get_by_id(signed.id).signature_sha256 == specimen
     assert signing_worklist() == [] and verify_code(signed.signature_code).status == GENUINE
 
     # step 6: the disposition, recorded from what was written

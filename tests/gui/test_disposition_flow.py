@@ -315,3 +315,22 @@ def test_an_oral_disposition_is_in_force_without_a_signature(qtbot, demo_databas
     assert not view.signButton.isVisible() and "tanpa tanda tangan" in view.statusLabel.text()
     page = sign_in_as(window, "kasubag.umum")
     assert page.inbox_model.row_at(_row_of(page.inbox_model, oral.id)).mine.state == "unread"
+
+
+def test_an_unsigned_disposition_is_changed_by_its_writer(qtbot, demo_database, open_main_window, tmp_path):
+    window = open_main_window("ketua")
+    page = sign_in_as(window, "ketua")
+    agenda = _register(qtbot, page, tmp_path)
+    written_id = _write_disposition(qtbot, page, agenda)
+    page.tabs.setCurrentWidget(page.writtenTab)
+    page.writtenView.setCurrentIndex(page.written_model.index(_row_of(page.written_model, written_id), 0))
+    click(qtbot, page.openWrittenButton)
+    view = page.disposition_dialog
+    assert view.editButton.isVisible() and not view.replaceButton.isVisible()
+    click(qtbot, view.editButton)
+    editor = view.editor
+    assert editor.checklist.checked("user") == ["sekretaris"] and editor.deadlineSpin.value() == 3
+    editor.noteEdit.setPlainText("Catatan yang dibetulkan")
+    click(qtbot, editor.saveButton)
+    assert models.Disposition.get_by_id(written_id).note == "Catatan yang dibetulkan"
+    assert "Catatan yang dibetulkan" in view.detailView.toPlainText()

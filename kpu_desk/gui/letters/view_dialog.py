@@ -26,8 +26,7 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import sentence
 from kpu_desk.letters import DispositionView, disposition_view, finish, in_force, find_disposition, mark_read
-from kpu_desk.letters import start_work, verify_code
-from kpu_desk.letters.vocab import DISPOSER_ROLES, SIGNER_ROLES
+from kpu_desk.letters import may_dispose, may_sign, start_work, verify_code
 
 
 class DispositionDialog(QDialog):
@@ -84,10 +83,9 @@ class DispositionDialog(QDialog):
         return next((r for r in view.recipients if r.user and r.user.username == self.session.username), None)
 
     def _enable(self, view: DispositionView) -> None:
-        roles = self.session.roles
         mine = self.mine(view)
         acting = in_force(find_disposition(view.id))
-        disposer = bool(roles & set(DISPOSER_ROLES))
+        disposer = may_dispose(self.session.username)
         author = view.author is not None and view.author.username == self.session.username
         self.startButton.setEnabled(acting and mine is not None and mine.state in ("unread", "read"))
         self.finishButton.setEnabled(acting and mine is not None and mine.state != "done")
@@ -97,7 +95,7 @@ class DispositionDialog(QDialog):
             self.myNoteEdit.setText(mine.note)
         self.passOnButton.setEnabled(acting and (mine is not None or disposer))
         self.editButton.setVisible(not view.frozen and (author or disposer))
-        self.signButton.setVisible(view.awaiting_signature and bool(roles & set(SIGNER_ROLES)))
+        self.signButton.setVisible(view.awaiting_signature and may_sign(self.session.username))
         self.replaceButton.setVisible(view.signed_at is not None and view.replaced_by_id is None and disposer)
         self.workError.hide()
 

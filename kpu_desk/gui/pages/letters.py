@@ -32,8 +32,8 @@ from kpu_desk.gui.letters.view_dialog import DispositionDialog
 from kpu_desk.gui.models.letters_model import LettersModel
 from kpu_desk.gui.pages.base import Page, prepare_table
 from kpu_desk.letter_register import HIDDEN_SUBJECT
-from kpu_desk.letters import expeditions, find_disposition, inbox, signing_worklist, verify_code, written_by
-from kpu_desk.letters.vocab import DISPOSER_ROLES, SIGNER_ROLES
+from kpu_desk.letters import (expeditions, find_disposition, inbox, may_dispose, may_sign, signing_worklist,
+                              verify_code, written_by)
 
 
 class LettersPage(Page):
@@ -137,7 +137,7 @@ class LettersPage(Page):
         unread = sum(1 for r in mine if r.mine and r.mine.state == "unread")
         self.inboxSummary.setText(self.tr("{0} disposisi, {1} belum dibaca").format(len(mine), unread) if mine
                                   else self.tr("Tidak ada disposisi untuk Anda"))
-        signer = bool(self.session.roles & set(SIGNER_ROLES))
+        signer = may_sign(self.session.username)
         self.tabs.setTabVisible(self.tabs.indexOf(self.signingTab), signer)
         waiting = rows_of(signing_worklist()) if signer else []
         self.signing_model.set_rows(waiting)
@@ -157,7 +157,7 @@ class LettersPage(Page):
 
     def _enable_letter_actions(self) -> None:
         letter = self.current_letter()
-        disposer = bool(self.session.roles & set(DISPOSER_ROLES))
+        disposer = may_dispose(self.session.username)
         self.disposeButton.setVisible(disposer)
         self.disposeButton.setEnabled(letter is not None and letter.direction == "masuk")
         self.dispositionsButton.setEnabled(letter is not None and letter.dispositions > 0)

@@ -92,6 +92,14 @@ def test_closing_warning_shows_once_without_taking_the_keyboard(qtbot, office):
     qtbot.keyClicks(typing, "TM1")  # the clerk keeps typing where they were
     assert typing.text() == "TM1" and QApplication.focusWidget() is typing
     assert warning.check() == []  # once a day
+    from kpu_desk.store import models
+
+    models.Visit.update(checked_out_at=datetime.now()).where(models.Visit.id == rows[0].visit_id).execute()
+    warning.check()  # the warning shown follows the check-outs
+    assert popup.list.count() == 2 and popup.isVisible()
+    models.Visit.update(checked_out_at=datetime.now()).where(models.Visit.checked_out_at.is_null()).execute()
+    warning.check()
+    assert not popup.isVisible()
 
 
 def test_no_warning_when_everyone_has_left(qtbot, office):

@@ -51,13 +51,29 @@ class ClosingWarning(QObject):
     def check(self) -> list[GuestRow]:
         """Warn when it is closing time today, not yet warned today, and someone is still inside."""
         now = self.clock()
-        if self.warned_on == now.date() or now < closing_at(now.date()):
+        if self.warned_on == now.date():
+            self._keep_current(now.date())
             return []
-        rows = [row for row in open_at_closing(now.date(), self.session.roles) if row.inside]
+        if now < closing_at(now.date()):
+            return []
+        rows = self._still_inside(now.date())
         self.warned_on = now.date()
         if rows:
             self.show_warning(rows)
         return rows
+
+    def _still_inside(self, day: date) -> list[GuestRow]:
+        return [row for row in open_at_closing(day, self.session.roles) if row.inside]
+
+    def _keep_current(self, day: date) -> None:
+        """A warning already shown follows the check-outs: fewer names, and gone when nobody is left."""
+        if self.popup is None or not self.popup.isVisible():
+            return
+        rows = self._still_inside(day)
+        if rows:
+            self.popup.set_rows(rows, closing_time())
+        else:
+            self.popup.hide()
 
     def show_warning(self, rows: list[GuestRow]) -> "ClosingWarningPopup":
         if self.popup is None:

@@ -19,6 +19,8 @@ from kpu_desk.gui.main_window import MainWindow
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.setup_wizard import SetupWizard
 from kpu_desk.gui.signin import SignInDialog
+from kpu_desk.gui.visitors.closing_warning import ClosingWarning
+from kpu_desk.gui.visitors.retention_run import start_retention
 from kpu_desk.paths import ui_dir
 from kpu_desk.store import StoreError, close_database, open_database
 
@@ -87,8 +89,16 @@ class Launcher:
             return None
         self.window = MainWindow(session)
         self.window.daily_backup = DailyBackupScheduler(self.window).start()  # SQLite: today's copy, then on a timer
+        self._start_front_desk_duties(session)
         self.window.show()
         return self.window
+
+    def _start_front_desk_duties(self, session: Session) -> None:
+        """Visitor data past its retention period anonymised in the background; the closing-time warning."""
+        start_retention(self.window, actor=session.username)
+        self.window.closing_warning = ClosingWarning(session, self.window)
+        self.window.session_changed.connect(lambda changed: setattr(self.window.closing_warning, "session", changed))
+        self.window.closing_warning.start()
 
     def open_database(self) -> bool:
         """Open the database, or ask for another until one opens or the user quits."""

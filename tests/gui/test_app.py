@@ -82,6 +82,8 @@ def test_an_empty_database_starts_with_the_setup_then_the_sign_in(qtbot, tmp_pat
     try:
         qtbot.addWidget(window)
         assert window.session.username == "sekretaris" and window.isVisible()
+        assert window.closing_warning.timer.isActive()  # the closing-time warning is on watch
+        window.closing_warning.stop()
     finally:
         if window is not None:
             window.close()

@@ -184,7 +184,9 @@ def test_a_signed_disposition_is_frozen_and_replaced_by_a_new_version(office, le
         update_disposition(signed, _to_sekretaris(note="Diubah diam-diam"), "ketua", now=LATER)
     with pytest.raises(DispositionError, match="alasan"):
         replace_disposition(signed, "  ", {"note": "Batas waktu diperpanjang"}, "ketua", now=LATER)
+    child = pass_on(signed, DispositionDraft(recipients=["kasubag.hukum"], note="Siapkan"), "sekretaris", now=LATER)
     new = replace_disposition(signed, "Salah ketik batas waktu", {"deadline_days": 5}, "ketua", now=LATER)
+    assert models.Disposition.get_by_id(child.id).parent_id == new.id  # the level below carries on
     old = models.Disposition.get_by_id(signed.id)
     assert (new.version, new.signed_at, old.replaced_by_id, old.replace_reason) == (
         2, None, new.id, "Salah ketik batas waktu")

@@ -152,7 +152,8 @@ def replace_disposition(ref: DispositionRef, reason: str, changes: DispositionDr
     """A signed disposition corrected: a new version (version + 1) that must be signed again.
 
     `changes` is the new content (a DispositionDraft), or the fields to change over the old
-    content ({"note": "…"}); the old version keeps its content and points to the new one.
+    content ({"note": "…"}); the old version keeps its content and points to the new one, and
+    the levels already passed on from it carry on under the new one.
     """
     now = now_or(now)
     old = find_disposition(ref)
@@ -173,8 +174,10 @@ def replace_disposition(ref: DispositionRef, reason: str, changes: DispositionDr
             (models.Disposition.id == old.id) & models.Disposition.replaced_by.is_null()).execute()
         if taken != 1:
             raise FrozenDisposition(f"disposisi #{old.id} baru saja diganti di komputer lain")
+        # The levels already passed on carry on under the version in force (they are not signed).
+        moved = models.Disposition.update(parent=new.id).where(models.Disposition.parent == old.id).execute()
         audit("disposition.replace", acting.username, "disposition", new.id, replaces=old.id,
-              version=new.version, **_facts(new, clean))
+              version=new.version, children=moved, **_facts(new, clean))
     return models.Disposition.get_by_id(new.id)
 
 

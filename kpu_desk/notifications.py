@@ -15,21 +15,24 @@ from datetime import datetime
 import peewee as pw
 
 from kpu_desk.engine import notify
+from kpu_desk.letters import vocab
 from kpu_desk.engine.storage import writing
 from kpu_desk.sop.model import CaseKind
 from kpu_desk.store import models
 
 KIND_WORDS = {
-    "disposisi_baru": "Disposisi baru untuk Anda",
-    "disposisi_tanda_tangan": "Disposisi menunggu tanda tangan Anda",
-    "disposisi_selesai": "Disposisi telah diselesaikan",
+    vocab.NOTIFY_NEW: "Disposisi baru untuk Anda",
+    vocab.NOTIFY_TO_SIGN: "Disposisi menunggu tanda tangan Anda",
+    vocab.NOTIFY_SIGNED: "Disposisi Anda sudah ditandatangani",
 }
+LETTER_KINDS = frozenset(KIND_WORDS)  # shown on the Surat & Disposisi page rather than in a case window
 
 
 @dataclass(frozen=True)
 class NotificationView:
     id: int
     case_number: str
+    kind: str
     text: str
     created_at: datetime
     read: bool
@@ -69,7 +72,7 @@ def mark_read(user_id: int, ids: list[int] | None = None, now: datetime | None =
 def _view(row: models.Notification) -> NotificationView:
     case = row.case if row.case_id else None
     return NotificationView(
-        id=row.id, case_number=case.number if case else "", text=_words(row, case),
+        id=row.id, case_number=case.number if case else "", kind=row.kind, text=_words(row, case),
         created_at=row.created_at, read=row.read_at is not None,
     )
 

@@ -18,6 +18,7 @@ from kpu_desk.engine.cases import find_case, now_or
 from kpu_desk.engine.deadlines import ACTIVE_CASE_STATES, is_overdue, nearest_due
 from kpu_desk.engine.sops import sop_for_case, sop_for_version
 from kpu_desk.nik import mask_nik
+from kpu_desk.privacy import mask_phone
 from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
 
@@ -212,16 +213,19 @@ def _history_entry(run: models.StepRun, sop, case_state: str, now: datetime, rev
     )
 
 
+_MASKS = {FieldType.NIK: mask_nik, FieldType.PHONE: mask_phone}  # personal data (kpu_desk.privacy)
+
+
 def _display_form(sop, step_no: int, form: dict[str, Any], reveal_nik: bool) -> dict[str, Any]:
-    """The form in the order the step asks for it, NIK masked unless revealed."""
+    """The form in the order the step asks for it, NIK and telephone masked unless revealed."""
     try:
         fields = sop.step(step_no).form
     except KeyError:
         return form
     order = {f.key: i for i, f in enumerate(fields)}
-    nik_keys = set() if reveal_nik else {f.key for f in fields if f.type is FieldType.NIK}
+    maskers = {} if reveal_nik else {f.key: _MASKS[f.type] for f in fields if f.type in _MASKS}
     ordered = sorted(form.items(), key=lambda item: order.get(item[0], len(order)))
-    return {key: mask_nik(value) if key in nik_keys else value for key, value in ordered}
+    return {key: maskers[key](value) if key in maskers and value else value for key, value in ordered}
 
 
 def _task(run: models.StepRun, sop, now: datetime) -> Task:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kpu_desk import __version__, office
+from kpu_desk.letters import vocab
 from kpu_desk.gui import case_opener, geometry, messages, operations
 from kpu_desk.gui.notification_button import NotificationButton
 from kpu_desk.gui.pages.base import Page
@@ -74,6 +75,13 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         self.current_page().refresh()
+
+    def show_dispositions(self, kind: str) -> None:
+        """Surat & Disposisi on the tab a disposition's notification is about."""
+        page = self.show_page("letters")
+        tab = page.signingTab if kind == vocab.NOTIFY_TO_SIGN else (
+            page.writtenTab if kind == vocab.NOTIFY_SIGNED else page.inboxTab)
+        page.tabs.setCurrentWidget(tab)
 
     def open_case(self, number: str) -> None:
         """The hook for the case window: see kpu_desk.gui.case_opener."""
@@ -146,6 +154,7 @@ class MainWindow(QMainWindow):
         self.watcher.polled.connect(self._polled)
         self.watcher.problem.connect(self._poll_problem)
         self.notices.case_requested.connect(self.open_case)
+        self.notices.letters_requested.connect(self.show_dispositions)
         self.notices.arrived.connect(lambda text: self.statusBar().showMessage(text, 30000))
 
     def _apply_session(self) -> None:

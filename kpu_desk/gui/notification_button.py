@@ -20,6 +20,7 @@ SHOWN = 15
 
 class NotificationButton(QToolButton):
     case_requested = Signal(str)
+    letters_requested = Signal(str)  # a disposition's notification: its kind picks the tab
     arrived = Signal(str)  # a sentence for the status bar when something new came in
 
     def __init__(self, user_id: int, parent: QWidget | None = None):
@@ -68,7 +69,9 @@ class NotificationButton(QToolButton):
     def _choose(self, item: notifications.NotificationView) -> None:
         notifications.mark_read(self.user_id, [item.id])
         self.refresh()
-        if item.case_number:
+        if item.kind in notifications.LETTER_KINDS:
+            self.letters_requested.emit(item.kind)
+        elif item.case_number:
             self.case_requested.emit(item.case_number)
 
     def _read_all(self) -> None:

@@ -43,3 +43,21 @@ def test_the_ketua_is_told_and_the_desk_sees_the_decision(qtbot, demo_database, 
     page.scan(number)
     assert page.decisionLabel.text() == "Keputusan pimpinan: Bersedia menemui"
     assert page.checkOutButton.isEnabled()  # the guest is still inside: check-out stays one key away
+
+
+def test_a_disposition_notice_opens_the_dispositions_tab(qtbot, demo_database, open_main_window):
+    from kpu_desk.letters import vocab
+    from kpu_desk.store import models
+
+    models.Notification.delete().execute()
+    kasubag = find_user("kasubag.hukum")
+    case = models.Case.select().first()
+    models.Notification.create(user=kasubag, case=case, kind=vocab.NOTIFY_NEW)
+    window = open_main_window("kasubag.hukum")
+    window.notices.menu_.aboutToShow.emit()
+    action = window.notices.menu_.actions()[0]
+    assert action.text().startswith("● Disposisi baru untuk Anda")
+    action.trigger()
+    page = window.current_page()
+    assert page.key == "letters" and page.tabs.currentWidget() is page.inboxTab
+    assert window.notices.text() == "Pemberitahuan"

@@ -43,10 +43,25 @@ def letters(year: int, direction: str | None = None, search: str | None = None,
     if direction:
         query = query.where(models.Letter.direction == direction)
     if search and search.strip():
-        text = search.strip()
-        query = query.where(models.Letter.subject.contains(text) | models.Letter.sender.contains(text)
-                            | models.Letter.recipient.contains(text) | models.Letter.letter_number.contains(text))
+        query = query.where(_matches(search.strip(), reveal_secret))
     return [_row(letter, reveal_secret) for letter in query.objects()]
+
+
+def _matches(text: str, reveal_secret: bool) -> pw.Expression:
+    """Subject, correspondent, letter number, or the agenda number as printed ("0042/2026", "42").
+
+    A hidden subject is not searched either: finding a secret letter by a word of its
+    subject would tell what the register does not show.
+    """
+    letter = models.Letter
+    subject = letter.subject.contains(text)
+    if not reveal_secret:
+        subject &= letter.security_class.not_in(SECRET_CLASSES)
+    found = subject | letter.sender.contains(text) | letter.recipient.contains(text) | letter.letter_number.contains(text)
+    number = text.split("/")[0].strip()
+    if number.isdigit():
+        found |= letter.agenda_number == int(number)
+    return found
 
 
 def awaiting_disposition(reveal_secret: bool = False, limit: int = 500) -> list[LetterRow]:

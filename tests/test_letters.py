@@ -196,3 +196,14 @@ def test_two_workstations_registering_at_once_get_consecutive_numbers(office, da
         thread.join(timeout=60)
     assert not failures, failures
     assert sorted(taken) == [f"{n:04d}/2026" for n in range(1, 11)]
+
+
+def test_searching_the_register_finds_agenda_numbers_but_not_hidden_subjects(office):
+    register_incoming(_letter(security_class="Sangat Rahasia", subject="Dugaan pelanggaran kode etik"), "helpdesk",
+                      now=NOW)
+    second = register_incoming(_letter(subject="Undangan rapat koordinasi"), "helpdesk", now=NOW)
+    assert letters(2026, search="pelanggaran") == []
+    assert [r.subject for r in letters(2026, search="pelanggaran", reveal_secret=True)] == [
+        "Dugaan pelanggaran kode etik"]
+    assert [r.agenda_number for r in letters(2026, search=second.agenda)] == [second.agenda]
+    assert [r.agenda_number for r in letters(2026, search="0002")] == [second.agenda]

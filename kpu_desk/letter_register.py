@@ -57,7 +57,8 @@ def _matches(text: str, reveal_secret: bool) -> pw.Expression:
     subject = letter.subject.contains(text)
     if not reveal_secret:
         subject &= letter.security_class.not_in(SECRET_CLASSES)
-    found = subject | letter.sender.contains(text) | letter.recipient.contains(text) | letter.letter_number.contains(text)
+    found = (subject | letter.sender.contains(text) | letter.recipient.contains(text)
+             | letter.letter_number.contains(text))
     number = text.split("/")[0].strip()
     if number.isdigit():
         found |= letter.agenda_number == int(number)

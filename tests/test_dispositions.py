@@ -89,8 +89,9 @@ def test_the_whole_kupang_letter_path(office, letter):
 
     # steps 7-13: the reply letter with the data attached, handed over in the buku ekspedisi
     attachment = models.Attachment.get_by_id(letter.letter.attachment_id).id
-    entry = record_handover(Handover(item="Surat balasan 12/PI/XI/2026 dan rekap DPT", recipient_name="Maria Goreti Lake",
-                                     case=case.number, receiver_signature=signature_png()), "kasubag.hukum", now=LATER)
+    entry = record_handover(Handover(item="Surat balasan 12/PI/XI/2026 dan rekap DPT",
+                                     recipient_name="Maria Goreti Lake", case=case.number,
+                                     receiver_signature=signature_png()), "kasubag.hukum", now=LATER)
     handed_over = handover_fields(entry, sop_for_case(case).step(13))
     assert handed_over["nomor_ekspedisi_balasan"] == "0001/2026"
     answers = {

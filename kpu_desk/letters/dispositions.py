@@ -95,7 +95,8 @@ def dispose(draft: DispositionDraft, author: Actor, *, letter: models.Letter | i
     oral=True records an oral disposition (Kupang step 3): not signed, in force at once.
     """
     now = now_or(now)
-    acting = _acting_with_role(author, DISPOSER_ROLES, "hanya Ketua/Anggota atau Sekretaris yang dapat menulis disposisi")
+    acting = _acting_with_role(author, DISPOSER_ROLES,
+                               "hanya Ketua/Anggota atau Sekretaris yang dapat menulis disposisi")
     letter_row, case_row = _target(letter, case)
     clean = clean_draft(draft, now.date(), office_calendar(), oral=oral)
     with writing():
@@ -119,7 +120,8 @@ def pass_on(parent: DispositionRef, draft: DispositionDraft, user: Actor,
     if clean.due_at is None and parent.due_at is not None:
         clean = dataclasses.replace(clean, deadline_days=parent.deadline_days, due_at=parent.due_at)
     with writing():
-        row = _insert(clean, acting.user, now, letter=parent.letter, case=parent.case, oral=False, parent=parent)
+        row = _insert(clean, acting.user, now, letter=parent.letter_id, case=parent.case_id, oral=False,
+                      parent=parent)
         _passer_at_work(parent, acting.user, now)
         audit("disposition.pass_on", acting.username, "disposition", row.id, parent=parent.id, **_facts(row, clean))
     return models.Disposition.get_by_id(row.id)
@@ -141,7 +143,8 @@ def update_disposition(ref: DispositionRef, draft: DispositionDraft, user: Actor
         ).where((models.Disposition.id == row.id) & models.Disposition.signed_at.is_null()
                 & models.Disposition.replaced_by.is_null()).execute()
         if changed != 1:
-            raise FrozenDisposition(f"disposisi #{row.id} baru saja ditandatangani di komputer lain; tidak dapat diubah")
+            raise FrozenDisposition(f"disposisi #{row.id} baru saja ditandatangani di komputer lain; "
+                                    "tidak dapat diubah")
         _replace_recipients(row, clean, now)
         audit("disposition.update", acting.username, "disposition", row.id, **_facts(row, clean))
     return models.Disposition.get_by_id(row.id)
@@ -164,12 +167,14 @@ def replace_disposition(ref: DispositionRef, reason: str, changes: DispositionDr
         raise DispositionError(f"disposisi #{old.id} belum ditandatangani; ubah saja tanpa membuat versi baru")
     if not reason:
         raise DispositionError("alasan penggantian disposisi wajib diisi")
-    acting = _acting_with_role(user, DISPOSER_ROLES, "hanya Ketua/Anggota atau Sekretaris yang dapat mengganti disposisi")
-    draft = changes if isinstance(changes, DispositionDraft) else dataclasses.replace(draft_of(old), **dict(changes or {}))
+    acting = _acting_with_role(user, DISPOSER_ROLES,
+                               "hanya Ketua/Anggota atau Sekretaris yang dapat mengganti disposisi")
+    draft = changes if isinstance(changes, DispositionDraft) else dataclasses.replace(draft_of(old),
+                                                                                      **dict(changes or {}))
     clean = _keep_deadline(old, draft, clean_draft(draft, now.date(), office_calendar(), oral=old.oral))
     with writing():
-        new = _insert(clean, acting.user, now, letter=old.letter, case=old.case, oral=old.oral, parent=old.parent,
-                      version=old.version + 1)
+        new = _insert(clean, acting.user, now, letter=old.letter_id, case=old.case_id, oral=old.oral,
+                      parent=old.parent_id, version=old.version + 1)
         taken = models.Disposition.update(replaced_by=new.id, replace_reason=reason).where(
             (models.Disposition.id == old.id) & models.Disposition.replaced_by.is_null()).execute()
         if taken != 1:
@@ -239,7 +244,7 @@ def _require_can_pass_on(parent: models.Disposition, acting) -> None:
 
 
 def _insert(clean: CleanDraft, author: models.User | None, now: datetime, *, letter, case, oral: bool,
-            parent: models.Disposition | None = None, version: int = 1) -> models.Disposition:
+            parent: models.Disposition | int | None = None, version: int = 1) -> models.Disposition:
     row = models.Disposition.create(
         letter=letter, case=case, parent=parent, author=author, oral=oral, instructions=clean.instructions,
         note=clean.note, deadline_days=clean.deadline_days, due_at=clean.due_at, created_at=now, version=version,
@@ -266,7 +271,8 @@ def _replace_recipients(row: models.Disposition, clean: CleanDraft, now: datetim
     recipient = models.DispositionRecipient
     current = list(recipient.select().where(recipient.disposition == row.id))
     wanted_users = {u.id for u in clean.users}
-    gone = [r.id for r in current if (r.user_id not in wanted_users if r.user_id else r.position not in clean.positions)]
+    gone = [r.id for r in current
+            if (r.user_id not in wanted_users if r.user_id else r.position not in clean.positions)]
     if gone:
         recipient.delete().where(recipient.id.in_(gone)).execute()
     kept_users = {r.user_id for r in current if r.user_id}

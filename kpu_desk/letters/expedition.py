@@ -78,7 +78,8 @@ def record_handover(handover: Handover, handed_by: Actor, now: datetime | None =
     return models.Expedition.get_by_id(entry.id)
 
 
-def expeditions(year: int, search: str | None = None, case: str | None = None, limit: int = 2000) -> list[ExpeditionRow]:
+def expeditions(year: int, search: str | None = None, case: str | None = None,
+                limit: int = 2000) -> list[ExpeditionRow]:
     """The buku ekspedisi of a year, newest number first; search looks in item, recipient and institution."""
     query = (models.Expedition.select().where(models.Expedition.year == year)
              .order_by(models.Expedition.number.desc()).limit(limit))
@@ -136,7 +137,8 @@ def _require_valid(handover: Handover, at: datetime, now: datetime) -> None:
         problems["recipient_name"] = "nama penerima wajib diisi"
     elif len(" ".join(handover.recipient_name.split())) > models.Expedition.recipient_name.max_length:
         problems["recipient_name"] = "nama penerima terlalu panjang (paling banyak 150 karakter)"
-    if len(" ".join((handover.recipient_institution or "").split())) > models.Expedition.recipient_institution.max_length:
+    institution = " ".join((handover.recipient_institution or "").split())
+    if len(institution) > models.Expedition.recipient_institution.max_length:
         problems["recipient_institution"] = "nama instansi terlalu panjang (paling banyak 150 karakter)"
     if at > now:
         problems["handed_at"] = "waktu penyerahan tidak boleh di masa depan"

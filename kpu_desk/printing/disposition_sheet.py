@@ -138,10 +138,12 @@ class _Story:
     def _letter(self) -> Table:
         info = self.info
         rows = [
-            [self._l("Surat dari"), self._p(info.sender or "-"), self._l("Diterima tanggal"), self._p(info.received_date)],
+            [self._l("Surat dari"), self._p(info.sender or "-"), self._l("Diterima tanggal"),
+             self._p(info.received_date)],
             [self._l("Nomor surat"), self._p(info.letter_number or "-"), self._l("Nomor agenda"),
              self._p(info.agenda or "-")],
-            [self._l("Tanggal surat"), self._p(info.letter_date), self._l("Nomor kasus"), self._p(info.case_number or "-")],
+            [self._l("Tanggal surat"), self._p(info.letter_date), self._l("Nomor kasus"),
+             self._p(info.case_number or "-")],
             [self._l("Perihal"), self._p(info.subject or "-"), "", ""],
             [self._l("Sifat"), self._ticks_inline(info.urgencies), self._l("Kode klasifikasi"),
              self._p(info.classification_code or "-")],

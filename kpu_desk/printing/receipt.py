@@ -97,7 +97,8 @@ def _letterhead(info: ReceiptInfo, width: float, p) -> Table:
 
 
 def _signature(info: ReceiptInfo, width: float, p) -> Table:
-    block = [p("Petugas penerima", "centre"), Spacer(1, 14 * mm), p(info.received_by or "......................", "centre")]
+    block = [p("Petugas penerima", "centre"), Spacer(1, 14 * mm),
+             p(info.received_by or "......................", "centre")]
     table = Table([["", block]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table

@@ -331,3 +331,10 @@ def test_changing_recipients_keeps_the_state_of_those_who_stay(office, letter):
     models.User.update(jabatan="Plt. Kepala Bagian").where(models.User.id == office["kasubag.hukum"].id).execute()
     label = next(r.label for r in disposition_view(changed).recipients if r.user)
     assert label == "Kasubag Hukum dan SDM (Smaragung Wibowo)"  # the jabatan held when it was written
+
+
+def test_only_the_owner_or_an_administrator_keeps_a_specimen(office):
+    models.UserRole.create(user=models.User.create(username="admin", full_name="Admin"), role="administrator")
+    with pytest.raises(SigningError, match="pemiliknya atau administrator"):
+        set_signature_specimen("sekretaris", signature_png(), actor="kasubag.hukum")
+    assert set_signature_specimen("ketua", signature_png(), actor="admin").uploaded_by_id == office["ketua"].id

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from kpu_desk.accounts import SignInError, authenticate, roles_of
+from kpu_desk.accounts import SignInError, authenticate, is_administrator, roles_of
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.cases import now_or
 from kpu_desk.engine.errors import FormError
@@ -34,16 +34,19 @@ from kpu_desk.store.errors import StoreError
 def set_signature_specimen(user: Actor, png: bytes, actor: Actor = None) -> models.Attachment:
     """Keep the user's signature specimen: a PNG drawn on the pad (a scanned JPEG is turned into PNG).
 
-    Raises FormError {"signature": …} for anything that is not a usable image.
+    Raises FormError {"signature": …} for anything that is not a usable image, and SigningError
+    when `actor` (default: the owner) is neither the owner nor an administrator.
     """
     owner = resolve_actor(user).user
     if owner is None:
         raise SigningError("spesimen tanda tangan memerlukan pengguna")
+    by = resolve_actor(actor) if actor else resolve_actor(owner)
+    if by.user is None or (by.user.id != owner.id and not is_administrator(by.user)):
+        raise SigningError("spesimen tanda tangan hanya dapat disimpan oleh pemiliknya atau administrator")
     png = as_png(png)
     problem = png_problem(png)
     if problem:
         raise FormError({"signature": problem})
-    by = resolve_actor(actor) if actor else resolve_actor(owner)
     with writing():
         attachment = store_file(bytes(png), f"tanda-tangan-{owner.username}.png", mime="image/png",
                                 uploaded_by=owner)

@@ -33,7 +33,8 @@ def test_the_daily_copy_is_taken_in_the_background_after_opening(qtbot, demo_dat
     scheduler = DailyBackupScheduler(window, check_ms=60000, first_check_ms=0).start()
     try:
         today = daily_backup.daily_path(Path(demo_database.database), date.today())
-        qtbot.waitUntil(lambda: scheduler.last_result is not None, timeout=20000)
+        qtbot.waitUntil(lambda: scheduler.last_check is not None, timeout=60000)
+        assert scheduler.last_problem == "" and scheduler.last_result is not None, scheduler.last_problem
         assert today.is_file() and scheduler.last_result.path == today
         with sqlite3.connect(today) as copy:
             assert copy.execute('SELECT COUNT(*) FROM "user"').fetchone()[0] == 12

@@ -43,6 +43,8 @@ class DatabaseTab(SettingsTab):
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
+        self.scrollArea.viewport().setAutoFillBackground(False)  # the tab's own background, scrolled or not
+        self.scrollContents.setAutoFillBackground(False)
         self.progress = ProgressPanel(self)
         self.progressLayout.addWidget(self.progress)
         self.restore_progress = ProgressPanel(self)

@@ -16,6 +16,7 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kpu_desk.gui.operations import Operation
 from kpu_desk.store import current_database
@@ -72,6 +73,9 @@ class DailyBackupScheduler(QObject):
         db = current_database()
         if not core.applies_to(db) or (self.running is not None and self.running.running):
             return None
+        window = self.parent()
+        if isinstance(window, QWidget) and not window.isVisible():
+            return None  # a closed window's timers must not copy whatever database is open now
         self.running = Operation(lambda progress: core.run_daily(db) if core.is_due(db) else None, self)
         self.running.succeeded.connect(self._done)
         self.running.failed.connect(self._failed)

@@ -179,3 +179,14 @@ def test_postgresql_shows_the_pg_dump_commands_without_the_password(qtbot, demo_
 @pytest.mark.parametrize("size, text", [(512, "512 B"), (2048, "2,0 kB"), (12_345_678, "12,3 MB")])
 def test_sizes_read_the_indonesian_way(size, text):
     assert database_tab.size_text(size) == text
+
+
+def test_a_closed_windows_scheduler_copies_nothing(qtbot, demo_database, open_main_window):
+    window = open_main_window("resepsionis")
+    scheduler = DailyBackupScheduler(window, check_ms=60000, first_check_ms=60000).start()
+    window.close()
+    try:
+        assert scheduler.check() is None
+    finally:
+        scheduler.stop()
+    assert daily_backup.is_due(demo_database)

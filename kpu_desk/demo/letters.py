@@ -51,7 +51,7 @@ def _letter_path(rng: random.Random, case: models.Case, runs: dict, now: datetim
     data = runs[5].form_data
     received = parse_datetime(data["tanggal_diterima"]) if data.get("tanggal_diterima") else runs[5].started_at
     incoming = IncomingLetter(
-        sender=str(data.get("pengirim") or data.get("nama_pemohon") or "Pemohon"),
+        sender=str(data.get("nama_pemohon") or data.get("pengirim") or "Pemohon"),
         subject=str(data.get("perihal") or "Permohonan informasi publik"),
         received=min(received, runs[5].completed_at), letter_number=str(data.get("nomor_surat") or ""),
         letter_date=_letter_date(data, received.date()), urgency=rng.choice(("Biasa", "Biasa", "Segera")),

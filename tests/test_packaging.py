@@ -155,9 +155,10 @@ def bundle(tmp_path_factory) -> Path:
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e '.[bundle]')")
     folder = tmp_path_factory.mktemp("bundle")
     started = time.perf_counter()
+    env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(folder / "config")}  # its cache, not in $HOME
     _run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
           "--distpath", str(folder / "dist"), "--workpath", str(folder / "build"),
-          str(REPO / "packaging" / "kpu-desk.spec")], cwd=REPO, timeout=1800)
+          str(REPO / "packaging" / "kpu-desk.spec")], cwd=REPO, env=env, timeout=1800)
     _note("bundle build", time.perf_counter() - started, "s")
     built = folder / "dist" / "kpu-desk"
     _note("bundle size", sum(p.stat().st_size for p in built.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6, "MB")

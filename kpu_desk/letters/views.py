@@ -156,7 +156,8 @@ def signing_worklist(limit: int = 500) -> list[DispositionView]:
     return [_view(row) for row in query]
 
 
-def dispositions_of(letter=None, case: models.Case | str | None = None) -> list[DispositionView]:
+def dispositions_of(letter: models.Letter | int | str | None = None,
+                    case: models.Case | str | None = None) -> list[DispositionView]:
     """Every disposition (all versions and levels) of a letter or a case, in the order written."""
     from kpu_desk.engine.cases import find_case
 

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from kpu_desk.security.pass_token import _b32, _secret, normalize_payload
+from kpu_desk.security.pass_token import b32, signing_secret, normalize_payload
 from kpu_desk.store import models
 
 PREFIX = "DS1"
@@ -46,7 +46,7 @@ class Verification:
 
 def signature_code(row: models.Disposition, secret: bytes | None = None) -> str:
     """The payload for a disposition as it is now (signed_by/signed_at already set on `row`)."""
-    return f"{PREFIX}.{row.id}.{_mac(row, _secret(secret))}"
+    return f"{PREFIX}.{row.id}.{_mac(row, signing_secret(secret))}"
 
 
 def verify_code(payload: str, secret: bytes | None = None) -> Verification:
@@ -58,7 +58,7 @@ def verify_code(payload: str, secret: bytes | None = None) -> Verification:
     row = models.Disposition.get_or_none(models.Disposition.id == row_id)
     if row is None or row.signed_at is None:
         return Verification(UNKNOWN, row_id, f"disposisi #{row_id} tidak dikenal atau belum ditandatangani")
-    expected = _mac(row, _secret(secret))
+    expected = _mac(row, signing_secret(secret))
     if not hmac.compare_digest(given, expected):
         return Verification(ALTERED, row_id, _altered_message(row, given))
     if row.replaced_by_id is not None:
@@ -74,7 +74,7 @@ def canonical_content(row: models.Disposition) -> str:
 
 def _mac(row: models.Disposition, secret: bytes) -> str:
     message = f"{PREFIX}.{row.id}.{canonical_content(row)}".encode("utf-8")
-    return _b32(hmac.new(secret, message, hashlib.sha256).digest()[:SIG_BYTES])
+    return b32(hmac.new(secret, message, hashlib.sha256).digest()[:SIG_BYTES])
 
 
 def _parse(payload: str) -> tuple[int, str] | None:

@@ -80,6 +80,8 @@ def sign(ref: DispositionRef, user: Actor, password: str, now: datetime | None =
     """Sign a written disposition; SigningError says why not (nothing written then, except a failed try)."""
     row = find_disposition(ref)
     signer = resolve_actor(user).user
+    if signer is not None:
+        signer = models.User.get_by_id(signer.id)  # a session's row may predate a new specimen
     _require_signable(row, signer)
     _check_password(signer, password)
     return record_signature(row, signer, now)

@@ -259,8 +259,8 @@ class _QrCode(Flowable):
         self.width = self.height = size * (1 + 2 * self.QUIET)
 
     def draw(self) -> None:
-        from kpu_desk.printing.guest_pass import _qr
+        from kpu_desk.printing.guest_pass import draw_qr
 
-        _qr(self.canv, self.payload, self.size * self.QUIET, self.size * self.QUIET, self.size)
+        draw_qr(self.canv, self.payload, self.size * self.QUIET, self.size * self.QUIET, self.size)
 
 

@@ -93,7 +93,7 @@ def _card(page: Canvas, info: PassInfo, width: float, height: float) -> None:
         y -= _labelled(page, label, value, pad, y, text_w, lines=2 if label == "Menemui" else 1)
         y -= 3.4 * mm
     qr_x, qr_y = width - pad - qr_size, band_h * 0 + 6.5 * mm
-    _qr(page, info.token, qr_x, qr_y, qr_size)
+    draw_qr(page, info.token, qr_x, qr_y, qr_size)
     page.setFillColor(black)
     page.setFont(fonts.bold, 9)
     page.drawCentredString(qr_x + qr_size / 2, 2.6 * mm, info.pass_number)
@@ -116,7 +116,7 @@ def _label(page: Canvas, info: PassInfo, width: float, height: float) -> None:
     y -= _fit(page, info.institution or "-", fonts.regular, 8, 6.5, pad, y, text_w, centre=width / 2, lines=2)
     qr_size = 32 * mm
     y -= 3.5 * mm + qr_size
-    _qr(page, info.token, (width - qr_size) / 2, y, qr_size)
+    draw_qr(page, info.token, (width - qr_size) / 2, y, qr_size)
     y -= 5 * mm
     page.setFillColor(black)
     page.setFont(fonts.bold, 11)
@@ -194,7 +194,7 @@ def _footer_code(page: Canvas, token: str, x: float, y: float) -> None:
     page.drawString(x, y, token)
 
 
-def _qr(page: Canvas, payload: str, x: float, y: float, size: float) -> None:
+def draw_qr(page: Canvas, payload: str, x: float, y: float, size: float) -> None:
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(payload)
     code.make(fit=True)

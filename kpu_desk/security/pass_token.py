@@ -24,16 +24,18 @@ class PassTokenError(ValueError):
     pass
 
 
-def _b32(data: bytes) -> str:
+def b32(data: bytes) -> str:
+    """Base32 without padding: the alphabet of every signed code KPU Desk prints (TM1, DS1)."""
     return base64.b32encode(data).decode("ascii").rstrip("=")
 
 
 def _signature(token_id: str, secret: bytes) -> str:
     mac = hmac.new(secret, f"{PREFIX}.{token_id}".encode("ascii"), hashlib.sha256).digest()
-    return _b32(mac[:SIG_BYTES])
+    return b32(mac[:SIG_BYTES])
 
 
-def _secret(secret: bytes | None) -> bytes:
+def signing_secret(secret: bytes | None) -> bytes:
+    """The given secret, or the installation's (shared by the office's workstations)."""
     if secret is not None:
         return secret
     from kpu_desk.security.installation import installation_secret
@@ -43,8 +45,8 @@ def _secret(secret: bytes | None) -> bytes:
 
 def new_pass_token(secret: bytes | None = None) -> str:
     """A fresh payload signed with `secret` (default: the installation's secret)."""
-    token_id = _b32(secrets.token_bytes(ID_BYTES))
-    return f"{PREFIX}.{token_id}.{_signature(token_id, _secret(secret))}"
+    token_id = b32(secrets.token_bytes(ID_BYTES))
+    return f"{PREFIX}.{token_id}.{_signature(token_id, signing_secret(secret))}"
 
 
 def normalize_payload(payload: str) -> str:
@@ -58,6 +60,6 @@ def verify_pass_token(payload: str, secret: bytes | None = None) -> str:
     if len(parts) != 3 or parts[0] != PREFIX or not parts[1] or not parts[2]:
         raise PassTokenError("kode pass tidak sah / telah diubah")
     token_id, signature = parts[1], parts[2]
-    if not hmac.compare_digest(signature, _signature(token_id, _secret(secret))):
+    if not hmac.compare_digest(signature, _signature(token_id, signing_secret(secret))):
         raise PassTokenError("kode pass tidak sah / telah diubah")
     return token_id

@@ -42,6 +42,10 @@ def _private_data_folder(tmp_path, monkeypatch):
     """Every test gets its own data folder: no test touches the real user's data or database."""
     monkeypatch.setenv("KPU_DESK_DATA", str(tmp_path / "data"))
     monkeypatch.delenv("KPU_DESK_DB", raising=False)
+    # Programs a test starts (the real-window scripts, the bundle) keep their Qt settings and
+    # platform folders in the test's folder too, not in the user's home.
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / "xdg" / variable.lower()))
 
 
 def _reset_postgres(url: str) -> None:

@@ -1,4 +1,4 @@
-"""Draw the application icon (packaging/kpu-desk.ico and kpu-desk.png) with Pillow.
+"""Draw the application icon (packaging/kpu-desk.ico and resources/icons/kpu-desk.png) with Pillow.
 
 The files are committed; run this only to change the icon:
 
@@ -46,7 +46,8 @@ def draw(side: int = 1024) -> Image.Image:
 
 def main() -> None:
     image = draw()
-    image.resize((256, 256), Image.LANCZOS).save(HERE / "kpu-desk.png")
+    # The PNG is the window icon the application sets itself (resources/, found by kpu_desk.paths).
+    image.resize((256, 256), Image.LANCZOS).save(HERE.parent / "resources" / "icons" / "kpu-desk.png")
     image.save(HERE / "kpu-desk.ico", sizes=SIZES)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kpu_desk import office
@@ -21,7 +21,7 @@ from kpu_desk.gui.setup_wizard import SetupWizard
 from kpu_desk.gui.signin import SignInDialog
 from kpu_desk.gui.visitors.closing_warning import ClosingWarning
 from kpu_desk.gui.visitors.retention_run import start_retention
-from kpu_desk.paths import ui_dir
+from kpu_desk.paths import resources_dir, ui_dir
 from kpu_desk.store import StoreError, close_database, open_database
 
 ORGANIZATION = "KPU Desk"
@@ -53,6 +53,9 @@ def configure(app: QCoreApplication) -> None:
     style = ui_dir() / "style.qss"
     if style.is_file() and isinstance(app, QApplication):
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = resources_dir() / "icons" / "kpu-desk.png"
+    if icon.is_file() and isinstance(app, QApplication):
+        app.setWindowIcon(QIcon(str(icon)))  # title bars and the task bar
 
 
 def _legible_font(app: QApplication, points: int = 10) -> None:

@@ -20,6 +20,16 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
+def run_state_label(run) -> str:
+    """One step run's state (a kpu_desk.engine.HistoryEntry): open, done, late, skipped or cancelled."""
+    if run.state == "open":
+        return _tr("Terbuka, terlambat") if run.overdue else _tr("Terbuka")
+    if run.state == "done":
+        late = run.due_at is not None and run.completed_at is not None and run.completed_at > run.due_at
+        return _tr("Selesai, terlambat") if late else _tr("Selesai")
+    return _tr("Dilewati") if run.state == "skipped" else _tr("Dibatalkan")
+
+
 def short_datetime(value: datetime | None) -> str:
     """"2 Mar 08.05" this year, "2 Mar 2025 08.05" before; the clock with a dot, as Indonesian offices write it."""
     if value is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kpu_desk.engine import HistoryEntry
 from kpu_desk.gui.case.value_text import form_summary
-from kpu_desk.gui.formatting import short_datetime
+from kpu_desk.gui.formatting import run_state_label, short_datetime
 from kpu_desk.gui.models.table_model import CENTER, Column, RowTableModel
 from kpu_desk.sop.model import Sop
 
@@ -19,7 +19,7 @@ class CaseHistoryModel(RowTableModel):
         self.set_columns([
             Column(self.tr("No"), lambda h: h.step_no, align=CENTER),
             Column(self.tr("Kegiatan"), lambda h: " ".join(h.activity.split())),
-            Column(self.tr("Keadaan"), self._state, status=True),
+            Column(self.tr("Keadaan"), run_state_label, status=True),
             Column(self.tr("Oleh, pada"), self._done_by),
             Column(self.tr("Pilihan"), lambda h: h.branch or "—"),
             Column(self.tr("Yang dicatat"), self._recorded, tooltip=self._recorded_in_full),
@@ -60,13 +60,3 @@ class CaseHistoryModel(RowTableModel):
             return self.sop.step(step_no) if self.sop else None
         except KeyError:
             return None
-
-    def _state(self, entry: HistoryEntry) -> str:
-        if entry.state == "open":
-            return self.tr("Terbuka, terlambat") if entry.overdue else self.tr("Terbuka")
-        if entry.state == "done":
-            late = entry.due_at is not None and entry.completed_at is not None and entry.completed_at > entry.due_at
-            return self.tr("Selesai, terlambat") if late else self.tr("Selesai")
-        if entry.state == "skipped":
-            return self.tr("Dilewati")
-        return self.tr("Dibatalkan")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kpu_desk.engine import HistoryEntry, case_history
-from kpu_desk.gui.formatting import short_datetime
+from kpu_desk.engine import case_history
+from kpu_desk.gui.formatting import run_state_label, short_datetime
 from kpu_desk.gui.models.table_model import CENTER, Column, RowTableModel
 
 
@@ -15,7 +15,7 @@ class HistoryModel(RowTableModel):
         self.set_columns([
             Column(self.tr("No"), lambda h: h.step_no, align=CENTER),
             Column(self.tr("Kegiatan"), lambda h: " ".join(h.activity.split())),
-            Column(self.tr("Keadaan"), self._state, status=True),
+            Column(self.tr("Keadaan"), run_state_label, status=True),
             Column(self.tr("Batas waktu"), lambda h: short_datetime(h.due_at)),
             Column(self.tr("Selesai"), lambda h: short_datetime(h.completed_at)),
             Column(self.tr("Oleh"), lambda h: h.completed_by_name or "—"),
@@ -24,13 +24,3 @@ class HistoryModel(RowTableModel):
 
     def load(self, number: str) -> None:
         self.set_rows(case_history(number, now=datetime.now()))
-
-    def _state(self, entry: HistoryEntry) -> str:
-        if entry.state == "open":
-            return self.tr("Menunggu, terlambat") if entry.overdue else self.tr("Menunggu")
-        if entry.state == "done":
-            late = entry.due_at is not None and entry.completed_at is not None and entry.completed_at > entry.due_at
-            return self.tr("Selesai, terlambat") if late else self.tr("Selesai")
-        if entry.state == "skipped":
-            return self.tr("Dilewati")
-        return self.tr("Dibatalkan")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, SOPS_DIR
+from conftest import SOPS_DIR
 from kpu_desk.sop.library import load_shipped
 from kpu_desk.sop.model import Symbol
 

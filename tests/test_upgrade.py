@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import peewee as pw
 import pytest

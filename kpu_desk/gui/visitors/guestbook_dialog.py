@@ -11,7 +11,7 @@ with a progress bar and a cancel button.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QTimer, Signal

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pypdfium2
 import pytest
 import zxingcpp
@@ -23,7 +25,10 @@ def _key(qtbot, key) -> None:
 
 def _focus(qtbot, widget) -> None:
     # Offscreen Qt does not hand activation back to the main window when a dialog closes.
-    QApplication.setActiveWindow(widget.window())
+    # requestActivate() is not enough there either; the deprecated call is the one that works.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(widget.window())
     widget.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
 

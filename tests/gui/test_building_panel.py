@@ -57,6 +57,18 @@ def test_printing_the_evacuation_list_writes_a_pdf_off_the_ui_thread(qtbot, offi
     assert "Andi Wijaya" not in text and "331301" not in text
 
 
+def test_the_evacuation_list_opens_in_the_print_preview(qtbot, office):
+    from kpu_desk.gui.printing import PdfPreviewDialog
+
+    dialog = BuildingDialog(Session.of(office["resepsionis"]))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.panel.pdf_ready, timeout=10000):
+        dialog.panel.print_evacuation_list()
+    previews = [w for w in dialog.findChildren(PdfPreviewDialog) if w.isVisible()]
+    assert len(previews) == 1 and "evakuasi" in previews[0].windowTitle().lower()
+    previews[0].close()
+
+
 def test_write_evacuation_pdf_to_a_chosen_file(office, tmp_path):
     path = write_evacuation_pdf(tmp_path / "evakuasi.pdf")
     assert path.read_bytes().startswith(b"%PDF")

@@ -89,7 +89,7 @@ class PdfPreviewDialog(QDialog):
         if not self._fitted:  # the viewport has its size once the dialog is laid out
             self._fitted = True
             self.fit()
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # not after the dialog is gone
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * ZOOM_STEP)

@@ -4,9 +4,8 @@
     BuildingPanel(session, parent)              # the panel alone, to place in a page
 
 "Cetak daftar evakuasi" writes the PDF in the background (write_evacuation_pdf, no Qt) and opens
-it in the system's PDF viewer, the way the SOP document is printed (kpu_desk.gui.case.sop_print).
-When the application's own PDF preview exists, pass `show_pdf` (a callable taking the PDF's path)
-to send the list there instead.
+it in the application's print preview, where it is printed or saved. `show_pdf` (a callable taking
+the PDF's path) replaces the preview, e.g. in tests.
 """
 
 from __future__ import annotations
@@ -16,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from kpu_desk.building import Occupancy, in_building
@@ -76,7 +74,7 @@ class BuildingPanel(QWidget):
                  show_pdf: Callable[[str], object] | None = None):
         super().__init__(parent)
         self.session = session
-        self.show_pdf = show_pdf or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(path)))
+        self.show_pdf = show_pdf or self._preview
         self.occupancy: Occupancy | None = None
         self.printing: Operation | None = None
         self.model = OccupancyModel(self)
@@ -138,6 +136,13 @@ class BuildingPanel(QWidget):
         self.refresh()
         self.show_pdf(path)
         self.pdf_ready.emit(path)
+
+    def _preview(self, path: str):
+        from kpu_desk.gui.printing import PdfPreviewDialog
+
+        preview = PdfPreviewDialog(path, self.tr("Daftar evakuasi"), "sheet", self)
+        preview.open()
+        return preview
 
     def _failed(self, text: str) -> None:
         self.messageLabel.setText(self.tr("Daftar evakuasi tidak dapat dibuat: {0}").format(text))

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Callable
 
-from reportlab.pdfgen import canvas
 
 from kpu_desk.demo.letters import fill_letters
 from kpu_desk.demo.values import DemoValues
@@ -250,6 +249,8 @@ def _record_visit(number: str, values: DemoValues, started: datetime, clock: dat
 
 def _sample_pdf() -> bytes:
     buffer = BytesIO()
+    from reportlab.pdfgen import canvas  # only when a demo is made: the sign-in imports this module
+
     page = canvas.Canvas(buffer)
     page.drawString(72, 770, "Contoh pindaian dokumen (data demo KPU Desk)")
     page.save()

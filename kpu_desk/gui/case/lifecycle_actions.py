@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from kpu_desk import engine
 from kpu_desk.engine import EngineError
 from kpu_desk.gui import messages
-from kpu_desk.gui.case.reason_dialog import ReasonDialog
+from kpu_desk.gui.widgets.reason_dialog import ReasonDialog
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.widgets.field_errors import sentence
 

@@ -11,7 +11,6 @@ import io
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kpu_desk.gui.printing import PdfPreviewDialog
 from kpu_desk.sop.model import CaseKind, Sop
 
 RECEIPT_KINDS = (CaseKind.PERMOHONAN_INFORMASI, CaseKind.PENGADUAN)
@@ -30,8 +29,12 @@ def receipt_pdf(case_number: str) -> bytes:
     return buffer.getvalue()
 
 
-def preview_receipt(case_number: str, parent: QWidget, **preview_options) -> PdfPreviewDialog:
-    """Raises the core's EngineError (e.g. not a request or complaint): the caller says so."""
+def preview_receipt(case_number: str, parent: QWidget, **preview_options):
+    """The receipt in the print preview (a PdfPreviewDialog, shown).
+
+    Raises the core's EngineError (e.g. not a request or complaint): the caller says so."""
+    from kpu_desk.gui.printing import PdfPreviewDialog  # Qt's printing only when printing
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         data = receipt_pdf(case_number)

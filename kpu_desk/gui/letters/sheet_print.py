@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kpu_desk.gui import printer_settings
-from kpu_desk.gui.printing import PdfPreviewDialog
 
 # Pengaturan's paper names → the sheet renderer's.
 SHEET_PAPER = {"a4": "a4", "half_folio": "half-folio"}
@@ -33,7 +32,10 @@ def sheet_title(disposition_id: int) -> str:
     return f"Lembar disposisi #{disposition_id}"
 
 
-def preview_sheet(disposition_id: int, parent: QWidget, **preview_options) -> PdfPreviewDialog:
+def preview_sheet(disposition_id: int, parent: QWidget, **preview_options):
+    """The lembar disposisi in the print preview (a PdfPreviewDialog, shown)."""
+    from kpu_desk.gui.printing import PdfPreviewDialog  # Qt's printing only when printing
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         data = sheet_pdf(disposition_id)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk.engine import EngineError
-from kpu_desk.gui.case.reason_dialog import ReasonDialog
+from kpu_desk.gui.widgets.reason_dialog import ReasonDialog
 from kpu_desk.gui.letters import editor as editors
 from kpu_desk.gui.letters.describe import details_html, heading, status
 from kpu_desk.gui.letters.models import RecipientsModel

@@ -20,7 +20,6 @@ from kpu_desk.frontdesk import CheckInResult, VisitView, check_out, find_visit
 from kpu_desk.gui.formatting import clock, short_datetime
 from kpu_desk.gui.models.visits_model import VisitsModel
 from kpu_desk.gui.pages.base import Page, prepare_table
-from kpu_desk.gui.visitors.pass_printing import print_pass, reprint_pass
 from kpu_desk.gui.widgets.field_errors import sentence
 
 
@@ -87,6 +86,8 @@ class VisitorsPage(Page):
     def _print_new_pass(self, result: CheckInResult) -> str:
         if self.checkin_dialog is None or not self.checkin_dialog.print_requested():
             return ""
+        from kpu_desk.gui.visitors.pass_printing import print_pass  # Qt's printing on first use
+
         outcome = print_pass(result.case_number, self, **self.print_options)
         return self.tr(", pass dicetak") if outcome.done else self.tr(", pass belum dicetak")
 
@@ -154,6 +155,8 @@ class VisitorsPage(Page):
         return self.tr("Kembalikan KTP yang dititipkan di meja.")
 
     def _reprint(self) -> None:
+        from kpu_desk.gui.visitors.pass_printing import reprint_pass
+
         number = self._chosen_number()
         if number:
             reprint_pass(number, self, **self.print_options)

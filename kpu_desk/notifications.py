@@ -81,11 +81,18 @@ def _words(row: models.Notification, case: models.Case | None) -> str:
     title = case.title if case and case.title else (case.number if case else "")
     if row.kind == notify.NAMED:
         if case is not None and _is_visit(case):
-            return f"Tamu menunggu Anda: {title}"
+            return _visit_words(case, title)
         return f"{title}: Anda disebut pada langkah {row.step_no}; kasus ini menunggu Anda"
     if row.kind == notify.DECISION:
         return f"Keputusan pada {title}: {_branch(row) or 'sudah diputuskan'}"
     return f"{KIND_WORDS.get(row.kind, 'Pemberitahuan')}: {title}".rstrip(": ")
+
+
+def _visit_words(case: models.Case, title: str) -> str:
+    visit = models.Visit.get_or_none(models.Visit.case == case.id)
+    if visit is not None and visit.checked_out_at is not None:
+        return f"Tamu sudah keluar pukul {visit.checked_out_at:%H.%M}: {title}"
+    return f"Tamu menunggu Anda: {title}"
 
 
 def _is_visit(case: models.Case) -> bool:

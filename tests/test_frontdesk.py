@@ -50,6 +50,8 @@ def test_reporting_to_a_pimpinan_tells_them(office):
     assert [n.case_number for n in waiting] == [case.number] and not waiting[0].read
     assert "menunggu" in waiting[0].text.lower()
     assert notifications.unread_count(office["resepsionis"].id) == 0  # nobody is told of their own action
+    check_out(result.visit_id, office["resepsionis"], now=T0 + timedelta(minutes=20))
+    assert notifications.recent(ketua.id)[0].text.startswith("Tamu sudah keluar pukul 08.20")
 
 
 def test_the_pimpinan_decision_reaches_reception(office):
@@ -95,11 +97,20 @@ def test_a_guest_who_fails_the_health_check_gets_no_pass(office):
 def test_a_returning_guest_is_found_by_name_or_phone(office):
     check_in(GUEST, office["resepsionis"], now=T0)
     check_in({**GUEST, "nama_tamu": "Wulandari", "telepon": "081122223333"}, office["resepsionis"], now=T0)
-    by_name = find_returning("wulan s")
+    desk = {"resepsionis"}
+    by_name = find_returning("wulan s", desk)
     assert [g.name for g in by_name] == ["Wulan Sari"]
     assert by_name[0].fields()["nik"] == VALID_NIK and by_name[0].fields()["instansi"] == "Dinas Kominfo"
-    assert [g.name for g in find_returning("+62 811 2222 3333")] == ["Wulandari"]
-    assert find_returning("wu") == []  # too short to mean anyone
+    assert [g.name for g in find_returning("+62 811 2222 3333", desk)] == ["Wulandari"]
+    assert find_returning("wu", desk) == []  # too short to mean anyone
+
+
+def test_a_returning_guest_brings_no_numbers_to_a_role_that_may_not_see_them(office):
+    check_in(GUEST, office["resepsionis"], now=T0)
+    found = find_returning("Wulan", {"staf"})
+    assert [g.name for g in found] == ["Wulan Sari"]
+    assert "nik" not in found[0].fields() and "telepon" not in found[0].fields()
+    assert find_returning("0812 3456 7890", {"staf"}) == []  # no guessing who owns a number
 
 
 def test_check_out_by_scan_closes_the_visit_and_records_the_exit(office):
@@ -127,8 +138,10 @@ def test_typed_pass_numbers_work_and_bad_codes_are_refused(office):
     altered = token[:-1] + ("A" if token[-1] != "A" else "B")
     with pytest.raises(PassRefused, match="tidak sah"):
         find_visit(altered, now=T0)
-    with pytest.raises(PassRefused, match="kedaluwarsa"):
+    with pytest.raises(PassRefused, match="kedaluwarsa") as expired:
         find_visit(token, now=T0 + timedelta(days=1))
+    assert f"ketik nomor pass {result.pass_number}" in str(expired.value)  # and the typed number works
+    assert find_visit(result.pass_number, now=T0 + timedelta(days=1)).inside
     with pytest.raises(PassRefused, match="bukan pass tamu"):
         find_visit("https://kpu.go.id", now=T0)
     with pytest.raises(PassRefused, match="tidak ada pass"):

@@ -67,9 +67,18 @@ def find_visit(text: str, now: datetime | None = None) -> VisitView:
     if looks_like_pass_code(text):
         check = check_pass(text, now)
         if not check.valid:
-            raise PassRefused(check.problem)
+            raise PassRefused(_refusal(check))
         return visit_view(models.Visit.get_by_id(check.visit_id))
     return visit_view(_by_pass_number(text, now))
+
+
+def _refusal(check) -> str:
+    """Why a genuine pass is refused; an expired pass of a guest still inside says what to do."""
+    visit = models.Visit.get_by_id(check.visit_id)
+    if visit.checked_out_at is None:
+        return (f"{check.problem}; bila tamu masih di gedung (mis. kembali mengambil KTP), "
+                f"ketik nomor pass {check.pass_number} lalu Enter untuk mencatat keluar")
+    return check.problem
 
 
 def _by_pass_number(text: str, now: datetime) -> models.Visit:

@@ -156,7 +156,7 @@ class CheckInDialog(QDialog):
         self.numberEdit.editingFinished.connect(self._check_nik)
 
     def _look_up(self) -> None:
-        self.guests = find_returning(self.nameEdit.text())
+        self.guests = find_returning(self.nameEdit.text(), self.session.roles)
         self.guest_model.clear()
         for guest in self.guests:
             item = QStandardItem(_guest_line(guest))
@@ -173,7 +173,7 @@ class CheckInDialog(QDialog):
     def _phone_lookup(self) -> None:
         if self.nameEdit.text().strip():
             return
-        found = find_returning(self.phoneEdit.text())
+        found = find_returning(self.phoneEdit.text(), self.session.roles)
         if found:
             self.fill(found[0])
 

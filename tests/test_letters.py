@@ -207,3 +207,13 @@ def test_searching_the_register_finds_agenda_numbers_but_not_hidden_subjects(off
         "Dugaan pelanggaran kode etik"]
     assert [r.agenda_number for r in letters(2026, search=second.agenda)] == [second.agenda]
     assert [r.agenda_number for r in letters(2026, search="0002")] == [second.agenda]
+
+
+def test_an_extension_adds_its_working_days_to_the_deadline_counted_from_the_day_received(office):
+    registered = register_incoming(_letter(received=date(2026, 11, 9), letter_date=date(2026, 11, 5)), "helpdesk",
+                                   sop_id=KUPANG, case_fields=APPLICANT, now=datetime(2026, 11, 16, 9, 0))
+    calendar = office_calendar()
+    assert registered.case.due_at == calendar.end_of_day(date(2026, 11, 23))
+    extended = engine.extend_deadline(registered.case.number, "Data tersebar di beberapa divisi",
+                                      actor="sekretaris", now=datetime(2026, 11, 17, 9, 0))
+    assert extended.due_at == calendar.end_of_day(date(2026, 12, 2))

@@ -89,9 +89,21 @@ def test_bad_input_is_refused_and_nothing_is_written(office, change, key, words)
 def test_a_guest_who_fails_the_health_check_gets_no_pass(office):
     result = check_in({**GUEST, "cek_kesehatan": "Tidak lolos"}, office["resepsionis"], now=T0)
     case = engine.find_case(result.case_number)
-    assert not result.admitted and result.visit_id is None
+    assert not result.admitted
     assert case.state == "cancelled" and "cek kesehatan" in case.state_reason
-    assert models.Visit.select().count() == 0
+    visit = models.Visit.get_by_id(result.visit_id)  # in the buku tamu, over at once
+    assert visit.checked_out_at == visit.checked_in_at == T0 and visit.printed_at is None
+
+
+def test_a_refused_guest_is_anonymised_like_every_other(office):
+    from kpu_desk.retention import anonymize_expired
+
+    result = check_in({**GUEST, "cek_kesehatan": "Tidak lolos"}, office["resepsionis"], now=T0)
+    anonymize_expired(now=T0 + timedelta(days=400), days=365)
+    case = engine.find_case(result.case_number)
+    assert case.party.name != GUEST["nama_tamu"] and case.party.nik is None
+    recorded = {k: v for run in case.step_runs for k, v in (run.form_data or {}).items()}
+    assert "nama_tamu" not in recorded and "nik" not in recorded and GUEST["nama_tamu"] not in case.title
 
 
 def test_a_returning_guest_is_found_by_name_or_phone(office):

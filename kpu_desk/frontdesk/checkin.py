@@ -4,8 +4,9 @@ The dialog at the desk sends one dict keyed by the SOP's own field keys
 (nama_tamu, jenis_identitas, nik, identitas_dititipkan, nomor_baki, cek_kesehatan …).
 Every intake step's form is checked first, together with the rules that join
 fields across steps, so one FormError lists everything that is wrong and nothing
-is written. A guest who does not pass the health check (step 2) is recorded and
-the case cancelled: no pass.
+is written. A guest who does not pass the health check (step 2) is recorded, the
+case cancelled and the visit closed at once: no pass, but still in the buku tamu
+(and so anonymised after the retention period like every other guest).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ END_OF_DAY = time(23, 59)
 @dataclass(frozen=True)
 class CheckInResult:
     case_number: str
-    admitted: bool  # False: did not pass the health check; no visit, no pass
+    admitted: bool  # False: did not pass the health check; the visit is closed at once, no pass
     visit_id: int | None = None
     pass_number: str = ""
 
@@ -71,7 +72,10 @@ def check_in(
                 complete_step(case.number, form, acting.user or actor, now=now)
                 cancel_case(case.number, f"tamu {HEALTH_FAILED.lower()} cek kesehatan (langkah {step.no})",
                             acting.user or actor, now=now)
-                return CheckInResult(case.number, admitted=False)
+                # Still a visit of the buku tamu, over at once: counted, and anonymised with the others.
+                visit = _record_visit(case.number, data, now, now, left_at=now)
+                audit("visit.refused", acting.username, "visit", str(visit.id), case=case.number)
+                return CheckInResult(case.number, admitted=False, visit_id=visit.id)
             complete_step(case.number, form, acting.user or actor, now=now)
         visit = _record_visit(case.number, data, valid_until or datetime.combine(now.date(), END_OF_DAY), now)
         audit("visit.check_in", acting.username, "visit", str(visit.id), case=case.number,
@@ -134,7 +138,8 @@ def _health_failed(step: Step, form: Mapping[str, Any]) -> bool:
     return any(f.key == "cek_kesehatan" for f in step.form) and form.get("cek_kesehatan") == HEALTH_FAILED
 
 
-def _record_visit(number: str, data: Mapping[str, Any], valid_until: datetime, now: datetime) -> models.Visit:
+def _record_visit(number: str, data: Mapping[str, Any], valid_until: datetime, now: datetime,
+                  left_at: datetime | None = None) -> models.Visit:
     case = models.Case.get(models.Case.number == number)
     recorded: dict[str, Any] = {}
     for run in models.StepRun.select().where(models.StepRun.case == case.id).order_by(models.StepRun.id):
@@ -142,7 +147,7 @@ def _record_visit(number: str, data: Mapping[str, Any], valid_until: datetime, n
     return models.Visit.create(
         case=case, party=case.party_id, pass_number=case.number, pass_token=new_pass_token(),
         host=str(recorded.get("yang_dituju", ""))[:120], purpose=str(recorded.get("keperluan", "")),
-        checked_in_at=now, valid_until=valid_until,
+        checked_in_at=now, valid_until=valid_until, checked_out_at=left_at,
         ktp_held=bool(recorded.get("identitas_dititipkan")), ktp_tray=recorded.get("nomor_baki") or None,
         identity_type=recorded.get("jenis_identitas"), origin=recorded.get("asal_tamu"),
         group_size=int(recorded.get("jumlah_tamu") or 1),

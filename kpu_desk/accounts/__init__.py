@@ -8,6 +8,7 @@ lane to roles or named users, and "Tugas saya" follows that mapping.
 from kpu_desk.accounts.lanes import LaneActors, lane_assignments, lanes_of_user, set_lane_assignment, suggest_lanes
 from kpu_desk.accounts.signin import LOCK_MINUTES, MAX_FAILURES, SignInError, authenticate
 from kpu_desk.accounts.users import (
+    active_users,
     UserRow,
     activate,
     create_user,
@@ -21,7 +22,7 @@ from kpu_desk.accounts.users import (
 )
 
 __all__ = [
-    "LOCK_MINUTES", "LaneActors", "MAX_FAILURES", "SignInError", "UserRow", "activate", "authenticate",
+    "LOCK_MINUTES", "LaneActors", "active_users", "MAX_FAILURES", "SignInError", "UserRow", "activate", "authenticate",
     "create_user", "deactivate", "find_user", "is_administrator", "lane_assignments", "lanes_of_user",
     "list_users", "roles_of", "set_lane_assignment", "set_roles", "suggest_lanes", "update_user",
 ]

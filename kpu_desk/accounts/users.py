@@ -174,6 +174,15 @@ def _role_problems(roles: set[str]) -> dict[str, str]:
     return {}
 
 
+def active_users(role: str | None = None) -> list[models.User]:
+    """Active users by name; only those holding `role` when one is given."""
+    query = models.User.select().where(models.User.active == True)  # noqa: E712
+    if role:
+        holders = models.UserRole.select(models.UserRole.user).where(models.UserRole.role == role)
+        query = query.where(models.User.id.in_(holders))
+    return list(query.order_by(models.User.full_name, models.User.username))
+
+
 def _keep_an_administrator(user: models.User, field: str) -> None:
     others = (
         models.UserRole.select()

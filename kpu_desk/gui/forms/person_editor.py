@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
+from kpu_desk.accounts import active_users
 from kpu_desk.gui.forms.choice_editors import ComboEditor
 from kpu_desk.store import models
-
-
-def people_for(role: str | None) -> list[models.User]:
-    """Active users, by name; only those holding `role` when the field names one."""
-    query = models.User.select().where(models.User.active == True)  # noqa: E712
-    if role:
-        holders = models.UserRole.select(models.UserRole.user).where(models.UserRole.role == role)
-        query = query.where(models.User.id.in_(holders))
-    return list(query.order_by(models.User.full_name, models.User.username))
 
 
 def person_text(user: models.User) -> str:
@@ -22,4 +14,4 @@ def person_text(user: models.User) -> str:
 
 class PersonEditor(ComboEditor):
     def items(self) -> list[tuple[str, str]]:
-        return [(person_text(user), user.username) for user in people_for(self.field.role)]
+        return [(person_text(user), user.username) for user in active_users(self.field.role)]

@@ -15,19 +15,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QDialog, QLineEdit, QWidget
 
+from kpu_desk.accounts import active_users
 from kpu_desk.engine import EngineError, FormError
 from kpu_desk.frontdesk import ReturningGuest, check_in, find_returning, visit_sop
 from kpu_desk.frontdesk.checkout import looks_like_pass_code
 from kpu_desk.frontdesk.flow import intake_steps
 from kpu_desk.gui.session import Session
+from kpu_desk.gui.forms.person_editor import person_text
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
 from kpu_desk.nik import nik_problems
-from kpu_desk.store import models
 
 LAST_REPORT_KEY = "checkin/report_to"
 LOOKUP_DELAY_MS = 150
@@ -127,13 +128,12 @@ class CheckInDialog(QDialog):
         for name, key in _CHOICE_FIELDS.items():
             getattr(self, name).addItems(list(options.get(key, ())))
         self.reportCombo.addItem(self.tr("— belum dilaporkan —"), "")
-        for user in _pimpinan():
-            self.reportCombo.addItem(f"{user.full_name or user.username} ({user.jabatan or user.username})",
-                                     user.username)
+        for user in active_users("pimpinan"):  # the person field's role: see the SOP's step 5
+            self.reportCombo.addItem(person_text(user), user.username)
         last = str(QSettings().value(LAST_REPORT_KEY, "") or "")
         index = self.reportCombo.findData(last)
         self.reportCombo.setCurrentIndex(max(index, 0))
-        self.hostEdit.setCompleter(QCompleter([u.full_name for u in _staff()], self))
+        self.hostEdit.setCompleter(QCompleter([u.full_name for u in active_users()], self))
         self.hostEdit.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def _build_lookup(self) -> None:
@@ -216,16 +216,6 @@ def _for_fields(errors: dict[str, str]) -> dict[str, str]:
 
 
 def _guest_line(guest: ReturningGuest) -> str:
-    parts = [guest.name, guest.institution, f"terakhir {guest.last_visit}"]
+    last = QCoreApplication.translate("CheckInDialog", "terakhir {0}").format(guest.last_visit)
+    parts = [guest.name, guest.institution, last]
     return " — ".join(part for part in parts if part)
-
-
-def _pimpinan() -> list[models.User]:
-    query = (models.User.select().join(models.UserRole)
-             .where((models.UserRole.role == "pimpinan") & (models.User.active == True))  # noqa: E712
-             .distinct().order_by(models.User.full_name))
-    return list(query)
-
-
-def _staff() -> list[models.User]:
-    return list(models.User.select().where(models.User.active == True).order_by(models.User.full_name))  # noqa: E712

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kpu_desk.gui import printer_settings
@@ -21,7 +22,7 @@ _RENDER_SIZE = {"cr80": "cr80", "label62": "62mm"}
 
 def print_pass(case_number: str, parent: QWidget | None, *, ask: bool = False, **options: Any) -> PrintResult:
     pdf = guest_pass_pdf(case_number, _RENDER_SIZE[printer_settings.pass_size()])
-    title = f"Pass tamu {case_number}"
+    title = QCoreApplication.translate("PassPrinting", "Pass tamu {0}").format(case_number)
     result = print_pdf(pdf, "pass", parent, ask=ask, title=title, **options)
     if result.done:
         mark_printed(case_number)

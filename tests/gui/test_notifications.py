@@ -46,13 +46,13 @@ def test_the_ketua_is_told_and_the_desk_sees_the_decision(qtbot, demo_database, 
 
 
 def test_a_disposition_notice_opens_the_dispositions_tab(qtbot, demo_database, open_main_window):
-    from kpu_desk.letters import vocab
+    from kpu_desk.letters import DispositionDraft, dispose
     from kpu_desk.store import models
 
     models.Notification.delete().execute()
-    kasubag = find_user("kasubag.hukum")
-    case = models.Case.select().first()
-    models.Notification.create(user=kasubag, case=case, kind=vocab.NOTIFY_NEW)
+    letter = models.Letter.select().where(models.Letter.direction == "masuk").first()
+    dispose(DispositionDraft(recipients=["kasubag.hukum"], instructions=[], note="Mohon ditindaklanjuti",
+                             deadline_days=3), "ketua", letter=letter.id)  # the core tells the recipient
     window = open_main_window("kasubag.hukum")
     window.notices.menu_.aboutToShow.emit()
     action = window.notices.menu_.actions()[0]

@@ -94,6 +94,10 @@ def mask_name(name: str) -> str:
     return " ".join([words[0], *(f"{w[0]}." for w in words[1:])])
 
 
+def handed_back_text(left_at: datetime) -> str:
+    return f"tamu sudah keluar pada {left_at:%d-%m-%Y %H:%M}; pass sudah dikembalikan"
+
+
 def check_pass(payload: str, now: datetime | None = None) -> PassCheck:
     """The visit behind a scanned or typed code.
 
@@ -110,7 +114,7 @@ def check_pass(payload: str, now: datetime | None = None) -> PassCheck:
         raise PassRefused("kode pass tidak dikenal: tidak ada kunjungan dengan kode ini")
     problem = ""
     if visit.checked_out_at is not None:
-        problem = f"tamu sudah keluar pada {visit.checked_out_at:%d-%m-%Y %H:%M}; pass sudah dikembalikan"
+        problem = handed_back_text(visit.checked_out_at)
     elif visit.valid_until < now:
         problem = f"pass kedaluwarsa sejak {visit.valid_until:%d-%m-%Y %H:%M}"
     return PassCheck(

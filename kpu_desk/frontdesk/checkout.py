@@ -23,7 +23,7 @@ from kpu_desk.engine.storage import audit, writing
 from kpu_desk.frontdesk.flow import decision_step, exit_steps
 from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
-from kpu_desk.visits import PassRefused, check_pass
+from kpu_desk.visits import PassRefused, check_pass, handed_back_text
 
 LEFT_EARLY = "tamu sudah keluar sebelum langkah ini dicatat"
 _PASS_CODE = re.compile(r"^\s*TM1\.", re.IGNORECASE)
@@ -134,7 +134,7 @@ def check_out(visit_id: int, actor: Actor = None, now: datetime | None = None) -
         if visit is None:
             raise UnknownCase("kunjungan tidak ditemukan")
         if closed != 1:
-            raise PassRefused(f"tamu sudah keluar pada {visit.checked_out_at:%d-%m-%Y %H:%M}; pass sudah dikembalikan")
+            raise PassRefused(handed_back_text(visit.checked_out_at))
         _record_exit(visit.case, who, now)
         audit("visit.check_out", acting.username, "visit", str(visit.id), case=visit.case.number)
     return visit_view(models.Visit.get_by_id(visit_id))

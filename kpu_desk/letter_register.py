@@ -13,10 +13,10 @@ from datetime import date
 
 import peewee as pw
 
+from kpu_desk.letters.vocab import HIDDEN_SUBJECT, SECRET_CLASSES
 from kpu_desk.store import models
 
-SECRET_CLASSES = ("Rahasia", "Sangat Rahasia")
-HIDDEN_SUBJECT = "(dirahasiakan)"
+__all__ = ["HIDDEN_SUBJECT", "SECRET_CLASSES", "LetterRow", "awaiting_disposition", "letters"]
 
 
 @dataclass(frozen=True)

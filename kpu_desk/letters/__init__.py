@@ -14,6 +14,7 @@ Disposisi (dispositions.py, recipients.py, views.py)
     update_disposition(ref, draft, user) / replace_disposition(ref, reason, changes, user)
     mark_read / start_work / finish(ref, user, note) ; set_recipient_state(recipient_id, state, user)
     disposition_view(ref), inbox(user), written_by(user), signing_worklist(), dispositions_of(letter|case)
+    may_read_letter(view, username, reads_secrets): a Rahasia letter's subject and sender, to whom
 Signing (signing.py, codes.py)
     set_signature_specimen(user, png_bytes) ; sign(ref, user, password) -> models.Disposition
     verify_code(payload) -> Verification(status genuine|replaced|altered|unknown, disposition_id, message)
@@ -78,6 +79,7 @@ from kpu_desk.letters.views import (
     disposition_view,
     dispositions_of,
     inbox,
+    may_read_letter,
     recipients_of,
     signing_worklist,
     written_by,
@@ -92,7 +94,8 @@ __all__ = [
     "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",
     "Verification", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",
     "find_disposition", "find_letter", "finish", "in_force", "inbox", "letter_fields", "letter_problems",
-    "mark_read", "needs_signature", "pass_on", "positions", "recipients_of", "register_incoming",
+    "mark_read", "may_read_letter", "needs_signature", "pass_on", "positions", "recipients_of",
+    "register_incoming",
     "replace_disposition", "set_positions", "set_recipient_state", "set_signature_specimen", "sign",
     "signature_specimen", "signing_worklist", "start_work", "update_disposition", "verify_code", "written_by",
 ]

@@ -29,12 +29,11 @@ from kpu_desk.engine.sops import latest_version, sop_for_version
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.letters.errors import LetterError
 from kpu_desk.letters.sequence import format_number, next_in_year, parse_number
-from kpu_desk.letters.vocab import SCAN_SUFFIXES, SECURITY_CLASSES, URGENCIES
+from kpu_desk.letters.vocab import SCAN_SUFFIXES, SECRET_CLASSES, SECURITY_CLASSES, URGENCIES
 from kpu_desk.sop.model import FieldType, Sop, Step
 from kpu_desk.store import models
 from kpu_desk.store.attachments import store_file
 
-SECRET_CLASSES = ("Rahasia", "Sangat Rahasia")
 _MORNING = time(8, 0)
 
 # Form fields of the SOPs' letter steps, filled from the registered letter (see letter_fields).

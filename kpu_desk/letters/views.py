@@ -18,7 +18,7 @@ from kpu_desk.letters.content import split_instructions
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, in_force
 from kpu_desk.letters.incoming import find_letter
 from kpu_desk.letters.sequence import format_number
-from kpu_desk.letters.vocab import RECIPIENT_STATE_WORDS
+from kpu_desk.letters.vocab import RECIPIENT_STATE_WORDS, SECRET_CLASSES
 from kpu_desk.store import models
 
 
@@ -106,6 +106,27 @@ def person(user_id: int | None) -> Person | None:
     if user is None:
         return None
     return Person(user.username, user.full_name or user.username, user.jabatan or "", user.nip or "")
+
+
+def may_read_letter(view: DispositionView, username: str, reads_secrets: bool) -> bool:
+    """Whether the user may see the subject and sender of the disposition's letter.
+
+    A letter classed Rahasia or Sangat Rahasia is read only by those who may read secrets
+    and by the disposition's own people: its author, its recipients and its signer.
+    """
+    if reads_secrets or not _secret(view.letter_id):
+        return True
+    return username in _people(view)
+
+
+def _secret(letter_id: int | None) -> bool:
+    letter = models.Letter.get_or_none(models.Letter.id == letter_id) if letter_id else None
+    return letter is not None and letter.security_class in SECRET_CLASSES
+
+
+def _people(view: DispositionView) -> set[str]:
+    people = [view.author, view.signer] + [r.user for r in view.recipients]
+    return {p.username for p in people if p is not None}
 
 
 def disposition_view(ref: DispositionRef) -> DispositionView:

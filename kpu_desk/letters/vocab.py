@@ -4,6 +4,9 @@ from __future__ import annotations
 
 URGENCIES = ("Biasa", "Segera", "Amat Segera")
 SECURITY_CLASSES = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
+# Letters whose subject and sender only those who may read secrets (and a disposition's own people) see.
+SECRET_CLASSES = ("Rahasia", "Sangat Rahasia")
+HIDDEN_SUBJECT = "(dirahasiakan)"  # shown instead of what is hidden
 
 # The instruction checkboxes of the lembar disposisi (DESIGN.md, Printing), in print order.
 INSTRUCTIONS = (

@@ -184,3 +184,29 @@ def test_the_case_window_of_a_visit_offers_no_receipt(qtbot, demo_database):
     window.show()
     assert not window.actionReceipt.isVisible()
     window.close()
+
+
+def _secret_signed_disposition():
+    signed = models.Disposition.select().where(models.Disposition.signature_code.is_null(False)).first()
+    letter = models.Letter.get_by_id(signed.letter_id)
+    models.Letter.update(security_class="Rahasia").where(models.Letter.id == letter.id).execute()
+    return signed, letter
+
+
+def test_a_rahasia_letter_is_shown_and_printed_only_to_its_readers(qtbot, demo_database):
+    from kpu_desk.gui.letters.view_dialog import DispositionDialog
+    from kpu_desk.letters import disposition_view
+
+    signed, letter = _secret_signed_disposition()
+    view = disposition_view(signed.id)
+    recipient = next(r.user.username for r in view.recipients if r.user is not None)
+    shown = {}
+    for username in ("helpdesk", recipient, "sekretaris"):
+        dialog = DispositionDialog(signed.id, Session.of(find_user(username)))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown[username] = (dialog.detailView.toPlainText(), dialog.printButton.isVisible())
+    assert letter.subject not in shown["helpdesk"][0] and letter.sender not in shown["helpdesk"][0]
+    assert "(dirahasiakan)" in shown["helpdesk"][0] and not shown["helpdesk"][1]
+    for username in (recipient, "sekretaris"):
+        assert letter.subject in shown[username][0] and shown[username][1]

@@ -6,8 +6,10 @@ from html import escape
 
 from kpu_desk.gui.formatting import short_date, short_datetime
 from kpu_desk.gui.letters.models import who
-from kpu_desk.letters import DispositionView, children_of
+from kpu_desk.gui.session import Session
+from kpu_desk.letters import DispositionView, children_of, may_read_letter
 from kpu_desk.letters.sheet import deadline_text
+from kpu_desk.letters.vocab import HIDDEN_SUBJECT
 from kpu_desk.store import models
 
 
@@ -27,8 +29,14 @@ def status(view: DispositionView) -> str:
     return "Berlaku tanpa tanda tangan (disposisi lisan atau terusan)."
 
 
-def details_html(view: DispositionView) -> str:
-    rows = _letter_rows(view) + _disposition_rows(view)
+def reveals_letter(view: DispositionView, session: Session) -> bool:
+    """Whether this user sees the subject and sender of a Rahasia letter (and may print its sheet)."""
+    return may_read_letter(view, session.username, session.reads_secrets)
+
+
+def details_html(view: DispositionView, reveal: bool = True) -> str:
+    """The letter and the disposition; a secret letter's subject and sender hidden unless `reveal`."""
+    rows = _letter_rows(view, reveal) + _disposition_rows(view)
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(str(v))}</td></tr>" for k, v in rows)
     html = f"<table cellspacing='2' cellpadding='2'>{body}</table>"
     below = children_of(view.id)
@@ -39,14 +47,15 @@ def details_html(view: DispositionView) -> str:
     return html
 
 
-def _letter_rows(view: DispositionView) -> list[tuple[str, str]]:
+def _letter_rows(view: DispositionView, reveal: bool) -> list[tuple[str, str]]:
     letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
     if letter is None:
         return [("Kasus", view.case_number or "—")]
+    sender, subject = (letter.sender, letter.subject) if reveal else (HIDDEN_SUBJECT, HIDDEN_SUBJECT)
     return [
-        ("Surat dari", letter.sender), ("Nomor surat", letter.letter_number or "—"),
+        ("Surat dari", sender), ("Nomor surat", letter.letter_number or "—"),
         ("Tanggal surat", short_date(letter.letter_date)), ("Diterima", short_date(letter.received_date)),
-        ("Nomor agenda", view.agenda), ("Perihal", letter.subject),
+        ("Nomor agenda", view.agenda), ("Perihal", subject),
         ("Sifat", f"{letter.urgency} · {letter.security_class}"), ("Kasus", view.case_number or "—"),
     ]
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk.engine import EngineError
-from kpu_desk.gui.letters.describe import details_html, heading
+from kpu_desk.gui.letters.describe import details_html, heading, reveals_letter
 from kpu_desk.gui.letters.specimen import show_specimen
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
@@ -27,7 +27,7 @@ class SignDialog(QDialog):
         self.disposition_id, self.session = disposition_id, session
         view = disposition_view(disposition_id)
         self.headingLabel.setText(heading(view))
-        self.summaryView.setHtml(details_html(view))
+        self.summaryView.setHtml(details_html(view, reveals_letter(view, session)))
         self.has_specimen = show_specimen(
             self.specimenLabel, signature_specimen(session.username),
             self.tr("Belum ada spesimen tanda tangan: simpan dahulu lewat \"Tanda tangan saya…\"."))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from kpu_desk.engine import EngineError
 from kpu_desk.gui.widgets.reason_dialog import ReasonDialog
 from kpu_desk.gui.letters import editor as editors
-from kpu_desk.gui.letters.describe import details_html, heading, status
+from kpu_desk.gui.letters.describe import details_html, heading, reveals_letter, status
 from kpu_desk.gui.letters.models import RecipientsModel
 from kpu_desk.gui.letters.sheet_print import preview_sheet
 from kpu_desk.gui.letters.sign_dialog import SignDialog
@@ -55,7 +55,7 @@ class DispositionDialog(QDialog):
         self.headingLabel.setText(heading(view))
         self.statusLabel.setText(status(view))
         self._show_verification(view)
-        self.detailView.setHtml(details_html(view))
+        self.detailView.setHtml(details_html(view, reveals_letter(view, self.session)))
         self.model.set_rows(view.recipients)
         self._enable(view)
 
@@ -97,6 +97,7 @@ class DispositionDialog(QDialog):
         self.editButton.setVisible(not view.frozen and (author or disposer))
         self.signButton.setVisible(view.awaiting_signature and may_sign(self.session.username))
         self.replaceButton.setVisible(view.signed_at is not None and view.replaced_by_id is None and disposer)
+        self.printButton.setVisible(reveals_letter(view, self.session))
         self.workError.hide()
 
     # --- acting ---------------------------------------------------------------------------------
@@ -159,4 +160,6 @@ class DispositionDialog(QDialog):
         self._written()
 
     def print_sheet(self) -> None:
+        if not reveals_letter(disposition_view(self.disposition_id), self.session):
+            return  # the sheet shows a Rahasia letter's subject: only for those who may read it
         self.preview = preview_sheet(self.disposition_id, self, **self.print_options)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
-from kpu_desk.guestbook import LOOK_BACK_DAYS, GuestRow, guest_row, joined_visits, people_count
+from kpu_desk.guestbook import LOOK_BACK_DAYS, GuestRow, guest_row, inside_until, joined_visits, people_count
 from kpu_desk.store import models
 
 CLOSING_KEY = "visitors.closing_time"
@@ -50,13 +50,7 @@ def in_building(now: datetime | None = None, roles: Iterable[str] | None = None,
                 look_back_days: int = LOOK_BACK_DAYS) -> Occupancy:
     """Every visit checked in by `now` (within the look-back) and not checked out."""
     now = now or datetime.now()
-    since = datetime.combine(now.date() - timedelta(days=look_back_days), time())
-    query = (
-        joined_visits()
-        .where(models.Visit.checked_in_at.between(since, now) & models.Visit.checked_out_at.is_null())
-        .order_by(models.Visit.checked_in_at.desc(), models.Visit.id.desc())
-    )
-    return Occupancy(now, [guest_row(visit, roles) for visit in query])
+    return Occupancy(now, inside_until(now, roles, look_back_days))
 
 
 # --- closing time ------------------------------------------------------------------------------

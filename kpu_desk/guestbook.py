@@ -106,19 +106,25 @@ def visits_on(day: date) -> list[GuestRow]:
 
 def still_inside(day: date, limit: int = 500, roles: Iterable[str] | None = None) -> list[GuestRow]:
     """Guests not recorded as gone by the end of `day`, this day's and those of the LOOK_BACK_DAYS before
-    (a forgotten check-out, a KTP still in the tray), newest first.
+    (a forgotten check-out, a KTP still in the tray), newest first."""
+    end = datetime.combine(day, time()) + timedelta(days=1) - timedelta(microseconds=1)
+    return inside_until(end, roles, limit=limit)
+
+
+def inside_until(until: datetime, roles: Iterable[str] | None = None, look_back_days: int = LOOK_BACK_DAYS,
+                 limit: int | None = None) -> list[GuestRow]:
+    """Visits checked in by `until` and not checked out, newest first.
 
     The look-back bounds the scan to a month of the check-in index: a million visits stay fast.
     """
-    end = datetime.combine(day, time()) + timedelta(days=1)
-    start = end - timedelta(days=LOOK_BACK_DAYS + 1)
+    since = datetime.combine(until.date() - timedelta(days=look_back_days), time())
     query = (
         joined_visits()
-        .where(models.Visit.checked_in_at.between(start, end - timedelta(microseconds=1))
-               & models.Visit.checked_out_at.is_null())
+        .where(models.Visit.checked_in_at.between(since, until) & models.Visit.checked_out_at.is_null())
         .order_by(models.Visit.checked_in_at.desc(), models.Visit.id.desc())
-        .limit(limit)
     )
+    if limit is not None:
+        query = query.limit(limit)
     return [guest_row(visit, roles) for visit in query]
 
 

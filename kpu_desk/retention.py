@@ -21,7 +21,9 @@ period: a returning guest keeps their row until their last visit expires.
 
 Work runs in batches, each one write transaction with one audit entry holding counts only.
 A Setting row (WATERMARK_KEY) remembers how far the check-ins have been worked through, so a
-daily run reads only what expired since the last one. Part of the core: no Qt here.
+daily run reads only what expired since the last one. The parties kept back because something
+still needed them lie behind that watermark, so their ids are remembered too (KEPT_KEY) and
+looked at again on every run until they are free. Part of the core: no Qt here.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from kpu_desk.store import models
 
 ANON_NAME = "Tamu (dianonimkan)"
 WATERMARK_KEY = "visitors.anonymized_through"
+KEPT_KEY = "visitors.anonymization_kept"  # party ids kept back, to look at again
 BATCH = 500
 PERSONAL_FORM_KEYS = frozenset({
     "nama_tamu", "instansi", "telepon", "email", "alamat", "nomor_kendaraan", "nik", "nomor_identitas",
@@ -97,8 +100,25 @@ def anonymize_expired(now: datetime | None = None, *, dry_run: bool = False, day
             progress(min(result.visits, total), total)
     if not dry_run:
         _set_watermark(floor)
+        _revisit_kept(result, cutoff, now or datetime.now(), actor)
     result.parties_kept = len(result._kept_ids)
     return result
+
+
+def _revisit_kept(result: RetentionResult, cutoff: datetime, now: datetime, actor: str) -> None:
+    """Anonymise the parties kept back on earlier runs that nothing needs any more; remember the rest."""
+    row = models.Setting.get_or_none(models.Setting.key == KEPT_KEY)
+    earlier = {int(i) for i in (row.value if row and isinstance(row.value, list) else [])}
+    free, done = _parties_free(earlier - result._kept_ids, cutoff)
+    still = (earlier | result._kept_ids) - free - done
+    with writing():
+        _anonymize_parties(free, now)
+        models.Setting.insert(key=KEPT_KEY, value=sorted(still)).on_conflict(
+            conflict_target=[models.Setting.key], update={models.Setting.value: sorted(still)}).execute()
+        if free:
+            audit("visitors.anonymize", actor, "party", "", parties=len(free), kept_earlier=True)
+    result.parties += len(free)
+    result._kept_ids = still
 
 
 # --- one batch -----------------------------------------------------------------------------------

@@ -97,6 +97,17 @@ def test_party_with_another_case_is_kept_while_that_case_is_live(office, closed,
     assert (models.Party.get_by_id(old.party_id).name == "Wulan Sari") is kept
 
 
+def test_a_party_kept_for_a_live_case_is_anonymised_once_that_case_ends(office):
+    old = make_visit("Wulan Sari", OLD, out=OLD + timedelta(hours=1))
+    request = engine.start_case("kupang-pelayanan-publik", now=OLD)
+    models.Case.update(party=old.party_id, state="open").where(models.Case.id == request.id).execute()
+    assert anonymize_expired(NOW).parties_kept == 1
+    models.Case.update(state="done", closed_at=OLD).where(models.Case.id == request.id).execute()
+    later = anonymize_expired(NOW + timedelta(days=1))  # the visit lies behind the watermark now
+    assert later.visits == 0 and later.parties == 1 and later.parties_kept == 0
+    assert models.Party.get_by_id(old.party_id).name == ANON_NAME
+
+
 def test_dry_run_counts_and_writes_nothing(office):
     old = make_visit("Wulan Sari", OLD, out=OLD + timedelta(hours=1))
     before, audits = _personal_text(old), models.AuditEntry.select().count()

@@ -66,9 +66,23 @@ def _front_desk(app: QApplication, window: MainWindow, out: Path) -> None:
         visit = models.Visit.select().where(models.Visit.checked_out_at.is_null()).first()
         if visit is not None:
             page.scan(visit.pass_number)
-        QTimer.singleShot(300, lambda: _grab(app, out / "visitors-scan.png", app.quit))
+        QTimer.singleShot(300, lambda: _grab(app, out / "visitors-scan.png", lambda: _desk_windows(app, page, out)))
 
     QTimer.singleShot(400, lambda: _grab(app, out / "visitors-checkin.png", after_dialog))
+
+
+def _desk_windows(app: QApplication, page, out: Path) -> None:
+    """The buku tamu and the building windows, each over Meja Tamu."""
+    book = page.open_guest_book()
+    book.move(60, 60)
+
+    def building() -> None:
+        book.close()
+        panel = page.open_building()
+        panel.move(60, 60)
+        QTimer.singleShot(600, lambda: _grab(app, out / "visitors-building.png", app.quit))
+
+    QTimer.singleShot(900, lambda: _grab(app, out / "visitors-guestbook.png", building))
 
 
 def _grab(app: QApplication, path: Path, then) -> None:

@@ -60,7 +60,7 @@ class GuestbookDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Daftar kunjungan"))
         prepare_table(self.table, "visitors/guestbookView",
-                      {0: 120, 1: 110, 2: 120, 3: 170, 4: 170, 5: 45, 6: 135, 7: 110, 8: 140}, stretch=9)
+                      {0: 120, 1: 125, 2: 130, 3: 170, 4: 170, 5: 45, 6: 135, 7: 110, 8: 140}, stretch=9)
         layout.addWidget(self.table, 1)
         self.statusLabel = QLabel(self)
         self.privacyLabel = QLabel(self)

@@ -338,3 +338,19 @@ def test_only_the_owner_or_an_administrator_keeps_a_specimen(office):
     with pytest.raises(SigningError, match="pemiliknya atau administrator"):
         set_signature_specimen("sekretaris", signature_png(), actor="kasubag.hukum")
     assert set_signature_specimen("ketua", signature_png(), actor="admin").uploaded_by_id == office["ketua"].id
+
+
+def test_only_what_the_signer_was_shown_is_signed(office, letter):
+    from kpu_desk.letters import ChangedSinceShown, content_fingerprint
+
+    written = dispose(_to_sekretaris(), "ketua", letter=letter.agenda, now=NOW)
+    shown = content_fingerprint(written)
+    update_disposition(written, _to_sekretaris(note="Tolak permohonan ini"), "ketua", now=NOW)
+    with pytest.raises(ChangedSinceShown) as refused:
+        sign(written.id, "sekretaris", PASSWORD, now=LATER, seen=shown)
+    assert "diubah sesudah dibuka" in refused.value.message
+    assert models.Disposition.get_by_id(written.id).signed_at is None
+    read_again = content_fingerprint(models.Disposition.get_by_id(written.id))
+    signed = sign(written.id, "sekretaris", PASSWORD, now=LATER, seen=read_again)
+    assert signed.signed_at == LATER and content_fingerprint(signed) == read_again
+    assert verify_code(signed.signature_code).status == GENUINE

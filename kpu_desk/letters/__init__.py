@@ -16,7 +16,8 @@ Disposisi (dispositions.py, recipients.py, views.py)
     disposition_view(ref), inbox(user), written_by(user), signing_worklist(), dispositions_of(letter|case)
     may_read_letter(view, username, reads_secrets): a Rahasia letter's subject and sender, to whom
 Signing (signing.py, codes.py)
-    set_signature_specimen(user, png_bytes) ; sign(ref, user, password) -> models.Disposition
+    set_signature_specimen(user, png_bytes) ; sign(ref, user, password, seen=…) -> models.Disposition
+    content_fingerprint(row): what the signer was shown, for sign(seen=…)
     verify_code(payload) -> Verification(status genuine|replaced|altered|unknown, disposition_id, message)
 Buku ekspedisi (expedition.py)
     record_handover(Handover(...), handed_by) -> models.Expedition ; expeditions(year) -> [ExpeditionRow]
@@ -35,7 +36,15 @@ replace_disposition (a new version, signed again); the old sheet then verifies a
 Every write is one transaction with its audit entry (no personal data) and notifications.
 """
 
-from kpu_desk.letters.codes import ALTERED, GENUINE, REPLACED, UNKNOWN, Verification, verify_code
+from kpu_desk.letters.codes import (
+    ALTERED,
+    GENUINE,
+    REPLACED,
+    UNKNOWN,
+    Verification,
+    content_fingerprint,
+    verify_code,
+)
 from kpu_desk.letters.content import DispositionDraft
 from kpu_desk.letters.dispositions import (
     draft_of,
@@ -56,7 +65,13 @@ from kpu_desk.letters.expedition import (
     find_expedition,
     record_handover,
 )
-from kpu_desk.letters.errors import DispositionError, FrozenDisposition, LetterError, SigningError
+from kpu_desk.letters.errors import (
+    ChangedSinceShown,
+    DispositionError,
+    FrozenDisposition,
+    LetterError,
+    SigningError,
+)
 from kpu_desk.letters.incoming import (
     IncomingLetter,
     RegisteredLetter,
@@ -90,7 +105,7 @@ __all__ = [
     "ExpeditionRow", "Handover", "disposition_fields", "disposition_text", "expedition_number", "expeditions",
     "find_expedition", "handover_fields", "may_dispose", "may_sign", "record_handover",
     "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
-    "UNKNOWN", "URGENCIES", "DispositionDraft", "DispositionError", "DispositionView", "FrozenDisposition",
+    "UNKNOWN", "URGENCIES", "ChangedSinceShown", "content_fingerprint", "DispositionDraft", "DispositionError", "DispositionView", "FrozenDisposition",
     "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",
     "Verification", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",
     "find_disposition", "find_letter", "finish", "in_force", "inbox", "letter_fields", "letter_problems",

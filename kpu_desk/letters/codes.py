@@ -26,6 +26,7 @@ from kpu_desk.store import models
 PREFIX = "DS1"
 SIG_BYTES = 10
 CONTENT_FORMAT = 1
+_SIGNATURE_KEYS = ("signed_by", "signed_at", "specimen")
 
 GENUINE = "genuine"  # the code and the database content agree, and this version is in force
 REPLACED = "replaced"  # genuine, but a newer version replaces it: the sheet is no longer valid
@@ -70,6 +71,17 @@ def verify_code(payload: str, secret: bytes | None = None) -> Verification:
 
 def canonical_content(row: models.Disposition) -> str:
     return json.dumps(_content(row), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_fingerprint(row: models.Disposition) -> str:
+    """What a signer reads, hashed: the canonical content without the signature itself.
+
+    The same before and after signing; the signing dialog keeps the one it showed, and
+    signing is refused when the row no longer matches it.
+    """
+    content = {k: v for k, v in _content(row).items() if k not in _SIGNATURE_KEYS}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _mac(row: models.Disposition, secret: bytes) -> str:

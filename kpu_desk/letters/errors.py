@@ -23,3 +23,7 @@ class FrozenDisposition(DispositionError):
 
 class SigningError(DispositionError):
     """Signing refused: wrong password, locked account, no signature specimen, not a signer."""
+
+
+class ChangedSinceShown(SigningError):
+    """The disposition was changed after the signer opened it: read it again before signing."""

@@ -2,6 +2,7 @@
 
     set_signature_specimen("sekretaris", png_bytes)       # once, drawn on the pad or scanned
     sign(disposition, "sekretaris", password)            # refused: wrong password, no specimen, …
+    sign(disposition, "sekretaris", password, seen=content_fingerprint(row))   # only what was shown
 
 Signing re-checks the password with the sign-in rules (kpu_desk.accounts.authenticate:
 a wrong password counts toward the lock-out), copies the specimen's hash onto the
@@ -20,9 +21,9 @@ from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.cases import now_or
 from kpu_desk.engine.errors import FormError
 from kpu_desk.engine.storage import audit, writing
-from kpu_desk.letters.codes import signature_code
+from kpu_desk.letters.codes import content_fingerprint, signature_code
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, needs_signature
-from kpu_desk.letters.errors import SigningError
+from kpu_desk.letters.errors import ChangedSinceShown, SigningError
 from kpu_desk.letters.images import as_png, png_problem
 from kpu_desk.letters.notify import notify
 from kpu_desk.letters.vocab import NOTIFY_SIGNED, SIGNER_ROLES
@@ -76,18 +77,24 @@ def specimen_path(sha256: str | None) -> Path | None:
         return None
 
 
-def sign(ref: DispositionRef, user: Actor, password: str, now: datetime | None = None) -> models.Disposition:
-    """Sign a written disposition; SigningError says why not (nothing written then, except a failed try)."""
+def sign(ref: DispositionRef, user: Actor, password: str, now: datetime | None = None,
+         seen: str | None = None) -> models.Disposition:
+    """Sign a written disposition; SigningError says why not (nothing written then, except a failed try).
+
+    `seen` is the content_fingerprint of what the signer was shown; when given, a disposition
+    changed since then is refused (ChangedSinceShown) instead of signed unread.
+    """
     row = find_disposition(ref)
     signer = resolve_actor(user).user
     if signer is not None:
         signer = models.User.get_by_id(signer.id)  # a session's row may predate a new specimen
     _require_signable(row, signer)
     _check_password(signer, password)
-    return record_signature(row, signer, now)
+    return record_signature(row, signer, now, seen)
 
 
-def record_signature(ref: DispositionRef, signer: models.User, now: datetime | None = None) -> models.Disposition:
+def record_signature(ref: DispositionRef, signer: models.User, now: datetime | None = None,
+                     seen: str | None = None) -> models.Disposition:
     """Write the signature of a signer whose password was checked already (by sign(), or the demo's
     generator which has no password to type): signed_by/signed_at, the specimen hash, the code."""
     row = find_disposition(ref)
@@ -99,7 +106,8 @@ def record_signature(ref: DispositionRef, signer: models.User, now: datetime | N
                    & models.Disposition.replaced_by.is_null()).execute()
         if taken != 1:
             raise SigningError(f"disposisi #{row.id} baru saja ditandatangani atau diganti di komputer lain")
-        signed = models.Disposition.get_by_id(row.id)
+        signed = models.Disposition.get_by_id(row.id)  # read under the row lock the update took
+        _require_seen(signed, seen)
         code = signature_code(signed)
         models.Disposition.update(signature_code=code).where(models.Disposition.id == row.id).execute()
         if signed.author_id and signed.author_id != signer.id:
@@ -107,6 +115,11 @@ def record_signature(ref: DispositionRef, signer: models.User, now: datetime | N
         audit("disposition.sign", signer.username, "disposition", row.id, version=signed.version,
               case=signed.case.number if signed.case_id else None)
     return models.Disposition.get_by_id(row.id)
+
+
+def _require_seen(row: models.Disposition, seen: str | None) -> None:
+    if seen is not None and content_fingerprint(row) != seen:
+        raise ChangedSinceShown("disposisi diubah sesudah dibuka; baca lagi sebelum menandatangani")
 
 
 def may_sign(user: Actor) -> bool:

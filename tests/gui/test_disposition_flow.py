@@ -334,3 +334,32 @@ def test_an_unsigned_disposition_is_changed_by_its_writer(qtbot, demo_database, 
     click(qtbot, editor.saveButton)
     assert models.Disposition.get_by_id(written_id).note == "Catatan yang dibetulkan"
     assert "Catatan yang dibetulkan" in view.detailView.toPlainText()
+
+
+def test_the_sign_dialog_refuses_what_changed_after_it_opened(qtbot, demo_database):
+    from kpu_desk.accounts import find_user
+    from kpu_desk.gui.letters.sign_dialog import SignDialog
+    from kpu_desk.gui.session import Session
+    from dataclasses import replace
+
+    from gui.letters_gui_support import signature_png
+    from kpu_desk.letters import DispositionDraft, dispose, draft_of, find_disposition, set_signature_specimen
+    from kpu_desk.letters import update_disposition
+
+    set_signature_specimen("sekretaris", signature_png())
+    letter = models.Letter.select().order_by(models.Letter.id).first()
+    waiting = dispose(DispositionDraft(recipients=["sekretaris"], instructions=["Tindak lanjuti"], deadline_days=3),
+                      "ketua", letter=letter.id)
+    dialog = SignDialog(waiting.id, Session.of(find_user("sekretaris")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    changed = replace(draft_of(find_disposition(waiting.id)), note="Catatan yang diganti")
+    update_disposition(waiting.id, changed, "ketua")
+    qtbot.keyClicks(dialog.passwordEdit, DEMO_PASSWORD)
+    click(qtbot, dialog.signButton)
+    assert dialog.isVisible() and "diubah sesudah dibuka" in dialog.generalError.text()
+    assert models.Disposition.get_by_id(waiting.id).signed_at is None
+    assert "Catatan yang diganti" in dialog.summaryView.toPlainText()  # shown again, to be read
+    qtbot.keyClicks(dialog.passwordEdit, DEMO_PASSWORD)
+    click(qtbot, dialog.signButton)
+    assert not dialog.isVisible() and models.Disposition.get_by_id(waiting.id).signed_at is not None

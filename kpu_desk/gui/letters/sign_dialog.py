@@ -2,6 +2,8 @@
 
 A wrong password (or a missing specimen, a locked account) is said under the
 password field; the dialog stays open. After signing the disposition is frozen.
+Only what was shown is signed: the core refuses a disposition changed since the
+dialog showed it, and the dialog then shows the new content to be read again.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from kpu_desk.gui.letters.specimen import show_specimen
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
-from kpu_desk.letters import disposition_view, sign, signature_specimen
+from kpu_desk.letters import ChangedSinceShown, content_fingerprint, disposition_view, find_disposition, sign
+from kpu_desk.letters import signature_specimen
 
 
 class SignDialog(QDialog):
@@ -25,9 +28,7 @@ class SignDialog(QDialog):
         super().__init__(parent)
         load_ui("letters_sign.ui", self)
         self.disposition_id, self.session = disposition_id, session
-        view = disposition_view(disposition_id)
-        self.headingLabel.setText(heading(view))
-        self.summaryView.setHtml(details_html(view, reveals_letter(view, session)))
+        self.show_content()
         self.has_specimen = show_specimen(
             self.specimenLabel, signature_specimen(session.username),
             self.tr("Belum ada spesimen tanda tangan: simpan dahulu lewat \"Tanda tangan saya…\"."))
@@ -37,13 +38,25 @@ class SignDialog(QDialog):
         self.cancelButton.clicked.connect(self.reject)
         self.passwordEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_content(self) -> None:
+        """Show the disposition and keep the fingerprint of what was shown: only that is signed."""
+        self.seen = content_fingerprint(find_disposition(self.disposition_id))
+        view = disposition_view(self.disposition_id)
+        self.headingLabel.setText(heading(view))
+        self.summaryView.setHtml(details_html(view, reveals_letter(view, self.session)))
+
     def accept(self) -> None:  # noqa: D102 - Enter or Tandatangani
         password = self.passwordEdit.text()
         if not password:
             self.errors.show({"password": self.tr("Ketik kata sandi Anda untuk menandatangani.")})
             return
         try:
-            sign(self.disposition_id, self.session.username, password)  # by name: the row is read fresh
+            sign(self.disposition_id, self.session.username, password, seen=self.seen)  # by name: read fresh
+        except ChangedSinceShown as exc:
+            self.passwordEdit.clear()
+            self.show_content()
+            self.errors.show({"": exc.message})
+            return
         except EngineError as exc:
             self.passwordEdit.clear()
             self.errors.show({"password": exc.message})

@@ -354,3 +354,12 @@ def test_only_what_the_signer_was_shown_is_signed(office, letter):
     signed = sign(written.id, "sekretaris", PASSWORD, now=LATER, seen=read_again)
     assert signed.signed_at == LATER and content_fingerprint(signed) == read_again
     assert verify_code(signed.signature_code).status == GENUINE
+
+
+def test_only_the_author_changes_an_unsigned_disposition(office, letter):
+    written = dispose(_to_sekretaris(), "ketua", letter=letter.agenda, now=NOW)
+    with pytest.raises(DispositionError) as refused:
+        update_disposition(written, _to_sekretaris(note="Catatan Sekretaris"), "sekretaris", now=LATER)
+    assert "hanya dapat diubah oleh penulisnya" in refused.value.message
+    assert "tulis disposisi Anda sendiri" in refused.value.message
+    assert models.Disposition.get_by_id(written.id).note == "Mohon disiapkan data sesuai permohonan"

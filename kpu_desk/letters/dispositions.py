@@ -129,13 +129,14 @@ def pass_on(parent: DispositionRef, draft: DispositionDraft, user: Actor,
 
 def update_disposition(ref: DispositionRef, draft: DispositionDraft, user: Actor,
                        now: datetime | None = None) -> models.Disposition:
-    """Change a disposition that is not signed yet (its author or leadership)."""
+    """Change a disposition that is not signed yet; only its author may."""
     now = now_or(now)
     row = find_disposition(ref)
     require_editable(row)
     acting = resolve_actor(user)
-    if acting.user is None or (acting.user.id != row.author_id and not roles_of(acting.user) & set(DISPOSER_ROLES)):
-        raise DispositionError("hanya penulis disposisi atau pimpinan yang dapat mengubahnya")
+    if acting.user is None or acting.user.id != row.author_id:
+        raise DispositionError(f"disposisi #{row.id} hanya dapat diubah oleh penulisnya; tulis disposisi "
+                               "Anda sendiri atau minta penulisnya mengubahnya")
     clean = _keep_deadline(row, draft, clean_draft(draft, now.date(), office_calendar(), oral=row.oral))
     with writing():
         changed = models.Disposition.update(

@@ -94,7 +94,8 @@ def _sign(qtbot, page, agenda: str) -> int:
     page.signingView.setCurrentIndex(page.signing_model.index(row, 0))
     click(qtbot, page.openSigningButton)
     view = page.disposition_dialog
-    assert view.signButton.isVisible() and view.editButton.isVisible() and not view.replaceButton.isVisible()
+    assert view.signButton.isVisible() and not view.replaceButton.isVisible()
+    assert not view.editButton.isVisible()  # the Ketua wrote it: only he changes it
     signer = view.sign_dialog  # the worklist asks for the password at once
     assert signer.isVisible()
     assert signer.passwordEdit.echoMode() == signer.passwordEdit.EchoMode.Password
@@ -363,3 +364,21 @@ def test_the_sign_dialog_refuses_what_changed_after_it_opened(qtbot, demo_databa
     qtbot.keyClicks(dialog.passwordEdit, DEMO_PASSWORD)
     click(qtbot, dialog.signButton)
     assert not dialog.isVisible() and models.Disposition.get_by_id(waiting.id).signed_at is not None
+
+
+def test_only_the_author_sees_ubah_on_an_unsigned_disposition(qtbot, demo_database):
+    from kpu_desk.accounts import find_user
+    from kpu_desk.gui.letters.view_dialog import DispositionDialog
+    from kpu_desk.gui.session import Session
+    from kpu_desk.letters import DispositionDraft, dispose
+
+    letter = models.Letter.select().order_by(models.Letter.id).first()
+    written = dispose(DispositionDraft(recipients=["kasubag.hukum"], instructions=["Tindak lanjuti"],
+                                       deadline_days=3), "ketua", letter=letter.id)
+    visible = {}
+    for username in ("ketua", "sekretaris"):
+        dialog = DispositionDialog(written.id, Session.of(find_user(username)))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        visible[username] = dialog.editButton.isVisible()
+    assert visible == {"ketua": True, "sekretaris": False}

@@ -2,7 +2,7 @@
 
 Opened from every list of the Surat & Disposisi page. A recipient opening it
 marks it read; Mulai kerjakan / Selesai move their own state (with their note);
-Teruskan… passes it on down. The writer changes it before signing (Ubah…), the
+Teruskan… passes it on down. Only its writer changes it before signing (Ubah…), the
 Sekretaris signs it (Tandatangani…), a signed one is replaced, never edited
 (Ganti dengan versi baru…). A signed one shows whether its verification code
 still matches the database ("TIDAK SAH" when the row was changed behind the
@@ -94,7 +94,7 @@ class DispositionDialog(QDialog):
         if mine is not None and not self.myNoteEdit.text():
             self.myNoteEdit.setText(mine.note)
         self.passOnButton.setEnabled(acting and (mine is not None or disposer))
-        self.editButton.setVisible(not view.frozen and (author or disposer))
+        self.editButton.setVisible(not view.frozen and author)  # only the author changes it
         self.signButton.setVisible(view.awaiting_signature and may_sign(self.session.username))
         self.replaceButton.setVisible(view.signed_at is not None and view.replaced_by_id is None and disposer)
         self.printButton.setVisible(reveals_letter(view, self.session))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -363,3 +363,30 @@ def test_only_the_author_changes_an_unsigned_disposition(office, letter):
     assert "hanya dapat diubah oleh penulisnya" in refused.value.message
     assert "tulis disposisi Anda sendiri" in refused.value.message
     assert models.Disposition.get_by_id(written.id).note == "Mohon disiapkan data sesuai permohonan"
+
+
+@pytest.mark.parametrize("day, words", [
+    (date(2026, 11, 28), "Sabtu 28-11-2026 bukan hari kerja"),
+    (date(2026, 12, 25), "Jumat 25-12-2026 bukan hari kerja ("),
+])
+def test_a_deadline_on_a_day_off_is_refused_naming_the_day(office, letter, day, words):
+    with pytest.raises(FormError) as refused:
+        dispose(_to_sekretaris(deadline_days=None, due_date=day), "ketua", letter=letter.agenda, now=NOW)
+    assert words in refused.value.errors["deadline"]
+
+
+def test_editing_keeps_a_stored_deadline_without_checking_it_again(office, letter):
+    from dataclasses import replace
+
+    from kpu_desk.letters import draft_of, find_disposition
+
+    written = dispose(_to_sekretaris(deadline_days=None, due_date=date(2026, 11, 27)), "ketua",
+                      letter=letter.agenda, now=NOW)
+    saturday = datetime(2026, 11, 28, 16, 0)  # as the old check let it in: a day off, 0 hari kerja
+    models.Disposition.update(deadline_days=0, due_at=saturday).where(models.Disposition.id == written.id).execute()
+    draft = replace(draft_of(find_disposition(written.id)), note="Catatan yang dibetulkan")
+    changed = update_disposition(written.id, draft, "ketua", now=LATER)
+    assert changed.note == "Catatan yang dibetulkan" and changed.due_at == saturday
+    later = NOW + timedelta(days=30)  # the deadline has passed; a note is still corrected
+    changed = update_disposition(written.id, replace(draft, note="Lagi"), "ketua", now=later)
+    assert changed.note == "Lagi" and changed.due_at == saturday

@@ -15,7 +15,7 @@ import peewee as pw
 
 from kpu_desk import workcal
 from kpu_desk.engine.errors import FormError
-from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_PREFIX
+from kpu_desk.letters.vocab import DAY_NAMES, INSTRUCTIONS, OTHER_PREFIX
 from kpu_desk.store import models
 
 MAX_NOTE = 2000
@@ -133,9 +133,9 @@ def _deadline(draft: DispositionDraft, today: date, calendar: workcal.WorkingCal
     if due_date is not None:
         if isinstance(due_date, datetime):
             due_date = due_date.date()
-        if due_date <= today:
-            problems["deadline"] = (f"batas waktu {due_date:%d-%m-%Y} sudah lewat atau hari ini; "
-                                    "pilih tanggal sesudah hari ini")
+        problem = _due_date_problem(due_date, today, calendar)
+        if problem:
+            problems["deadline"] = problem
             return None, None
         return calendar.working_days_between(today, due_date), calendar.end_of_day(due_date)
     if days is None:
@@ -149,6 +149,16 @@ def _deadline(draft: DispositionDraft, today: date, calendar: workcal.WorkingCal
     else:
         return days, calendar.end_of_day(calendar.add_working_days(today, days))
     return None, None
+
+
+def _due_date_problem(due_date: date, today: date, calendar: workcal.WorkingCalendar) -> str:
+    if due_date <= today:
+        return f"batas waktu {due_date:%d-%m-%Y} sudah lewat atau hari ini; pilih tanggal sesudah hari ini"
+    if calendar.is_working_day(due_date):
+        return ""
+    named = next((h.name for h in calendar.holidays_in(due_date.year) if h.day == due_date), "")
+    return (f"batas waktu {DAY_NAMES[due_date.weekday()]} {due_date:%d-%m-%Y} bukan hari kerja"
+            f"{f' ({named})' if named else ''}; pilih hari kerja")
 
 
 def _as_data(draft: DispositionDraft) -> dict:

@@ -15,7 +15,7 @@ notifications of the users it goes to.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Mapping
 
 from kpu_desk.accounts.users import roles_of
@@ -137,7 +137,7 @@ def update_disposition(ref: DispositionRef, draft: DispositionDraft, user: Actor
     if acting.user is None or acting.user.id != row.author_id:
         raise DispositionError(f"disposisi #{row.id} hanya dapat diubah oleh penulisnya; tulis disposisi "
                                "Anda sendiri atau minta penulisnya mengubahnya")
-    clean = _keep_deadline(row, draft, clean_draft(draft, now.date(), office_calendar(), oral=row.oral))
+    clean = _clean_keeping_deadline(row, draft, now.date())
     with writing():
         changed = models.Disposition.update(
             instructions=clean.instructions, note=clean.note, deadline_days=clean.deadline_days, due_at=clean.due_at,
@@ -172,7 +172,7 @@ def replace_disposition(ref: DispositionRef, reason: str, changes: DispositionDr
                                "hanya Ketua/Anggota atau Sekretaris yang dapat mengganti disposisi")
     draft = changes if isinstance(changes, DispositionDraft) else dataclasses.replace(draft_of(old),
                                                                                       **dict(changes or {}))
-    clean = _keep_deadline(old, draft, clean_draft(draft, now.date(), office_calendar(), oral=old.oral))
+    clean = _clean_keeping_deadline(old, draft, now.date())
     with writing():
         new = _insert(clean, acting.user, now, letter=old.letter_id, case=old.case_id, oral=old.oral,
                       parent=old.parent_id, version=old.version + 1)
@@ -195,8 +195,19 @@ def draft_of(row: models.Disposition) -> DispositionDraft:
     return DispositionDraft(
         recipients=[r.user.username for r in recipients if r.user_id],
         positions=[r.position for r in recipients if not r.user_id and r.position],
-        instructions=labels, other=other, note=row.note, deadline_days=row.deadline_days,
+        instructions=labels, other=other, note=row.note, **_stored_deadline(row),
     )
+
+
+def _stored_deadline(row: models.Disposition) -> dict[str, Any]:
+    """The deadline as a form shows it: in hari kerja, or as its day when it counts none."""
+    if not row.deadline_days and row.due_at is not None:
+        return {"deadline_days": None, "due_date": row.due_at.date()}
+    return {"deadline_days": row.deadline_days, "due_date": None}
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def require_editable(row: models.Disposition) -> None:
@@ -289,11 +300,20 @@ def _passer_at_work(parent: models.Disposition, user: models.User, now: datetime
         & models.DispositionRecipient.state.in_(("unread", "read"))).execute()
 
 
-def _keep_deadline(row: models.Disposition, draft: DispositionDraft, clean: CleanDraft) -> CleanDraft:
-    """An unchanged deadline keeps its due day (counted when it was first written)."""
-    if draft.due_date is None and draft.deadline_days == row.deadline_days:
-        return dataclasses.replace(clean, deadline_days=row.deadline_days, due_at=row.due_at)
-    return clean
+def _clean_keeping_deadline(row: models.Disposition, draft: DispositionDraft, today: date) -> CleanDraft:
+    """The changed draft checked; an unchanged deadline keeps its due day and is not checked again
+    (counted when it was first written: it may have passed, or count 0 days from today)."""
+    if not _same_deadline(row, draft):
+        return clean_draft(draft, today, office_calendar(), oral=row.oral)
+    unchecked = dataclasses.replace(draft, deadline_days=None, due_date=None)
+    clean = clean_draft(unchecked, today, office_calendar(), oral=row.oral)
+    return dataclasses.replace(clean, deadline_days=row.deadline_days, due_at=row.due_at)
+
+
+def _same_deadline(row: models.Disposition, draft: DispositionDraft) -> bool:
+    if draft.due_date is not None:
+        return row.due_at is not None and _day(draft.due_date) == row.due_at.date()
+    return draft.deadline_days == row.deadline_days
 
 
 def _facts(row: models.Disposition, clean: CleanDraft) -> dict[str, Any]:

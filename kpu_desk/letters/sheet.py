@@ -19,11 +19,9 @@ from kpu_desk.letters.positions import positions
 from kpu_desk.letters.prefill import disposition_text
 from kpu_desk.letters.signing import specimen_path
 from kpu_desk.letters.views import DispositionView, chain_below, disposition_view
-from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, SECURITY_CLASSES, URGENCIES
+from kpu_desk.letters.vocab import DAY_NAMES, INSTRUCTIONS, OTHER_LABEL, SECURITY_CLASSES, URGENCIES
 from kpu_desk.office import load_office, logo_path
 from kpu_desk.store import models
-
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 @dataclass(frozen=True)

@@ -382,3 +382,27 @@ def test_only_the_author_sees_ubah_on_an_unsigned_disposition(qtbot, demo_databa
         dialog.show()
         visible[username] = dialog.editButton.isVisible()
     assert visible == {"ketua": True, "sekretaris": False}
+
+
+def test_ubah_keeps_a_stored_deadline_on_a_day_off(qtbot, demo_database):
+    from datetime import datetime
+
+    from kpu_desk.accounts import find_user
+    from kpu_desk.gui.letters import editor as editors
+    from kpu_desk.gui.session import Session
+    from kpu_desk.letters import DispositionDraft, dispose
+
+    letter = models.Letter.select().order_by(models.Letter.id).first()
+    written = dispose(DispositionDraft(recipients=["kasubag.hukum"], instructions=["Tindak lanjuti"],
+                                       deadline_days=3), "ketua", letter=letter.id)
+    sunday = datetime(2026, 11, 29, 16, 0)  # let in by the old check: 0 hari kerja
+    models.Disposition.update(deadline_days=0, due_at=sunday).where(models.Disposition.id == written.id).execute()
+    session = Session.of(find_user("ketua"))
+    editor = editors.DispositionEditor(editors.changing(written.id, session), session)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.noteEdit.setPlainText("Catatan yang dibetulkan")
+    click(qtbot, editor.saveButton)
+    assert not editor.isVisible(), editor.generalError.text() + editor.deadlineComboError.text()
+    stored = models.Disposition.get_by_id(written.id)
+    assert stored.note == "Catatan yang dibetulkan" and stored.due_at == sunday

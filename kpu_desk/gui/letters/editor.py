@@ -101,7 +101,10 @@ class DispositionEditor(QDialog):
                 self.instruction_checks[label].setChecked(True)
         self.otherEdit.setText(draft.other)
         self.noteEdit.setPlainText(draft.note)
-        if draft.deadline_days:
+        if draft.due_date is not None:  # a stored deadline that counts no hari kerja: its day
+            self.deadlineCombo.setCurrentIndex(self.deadlineCombo.findData(ON_DATE))
+            self.deadlineDateEdit.setDate(draft.due_date)
+        elif draft.deadline_days:
             self.deadlineCombo.setCurrentIndex(self.deadlineCombo.findData(IN_DAYS))
             self.deadlineSpin.setValue(draft.deadline_days)
         else:

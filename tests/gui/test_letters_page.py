@@ -210,3 +210,20 @@ def test_a_rahasia_letter_is_shown_and_printed_only_to_its_readers(qtbot, demo_d
     assert "(dirahasiakan)" in shown["helpdesk"][0] and not shown["helpdesk"][1]
     for username in (recipient, "sekretaris"):
         assert letter.subject in shown[username][0] and shown[username][1]
+
+
+def test_a_genuine_code_shows_what_was_signed(qtbot, demo_database, open_main_window):
+    from kpu_desk.letters import disposition_view
+
+    window = open_main_window("helpdesk")
+    page = window.show_page("letters")
+    signed = models.Disposition.select().where(models.Disposition.signature_code.is_null(False)).first()
+    view = disposition_view(signed.id)
+    letter = models.Letter.get_by_id(signed.letter_id)
+    page.verifyEdit.setText(signed.signature_code)
+    qtbot.keyClick(page.verifyEdit, Qt.Key.Key_Return)
+    shown = page.verifyResult.text()
+    assert f"agenda {view.agenda}, nomor {letter.letter_number or '—'}" in shown
+    assert all(r.label in shown for r in view.recipients)
+    assert all(i in shown for i in view.instructions) and (view.note or "—") in shown
+    assert "Batas waktu:" in shown and f"Ditandatangani oleh: {view.signer.name}" in shown

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from kpu_desk.gui.formatting import short_date, short_datetime
 from kpu_desk.gui.letters.models import who
 from kpu_desk.gui.session import Session
@@ -67,6 +69,29 @@ def _disposition_rows(view: DispositionView) -> list[tuple[str, str]]:
         ("Instruksi", _said(view)),
         ("Batas waktu", deadline_text(view.deadline_days, view.due_at)),
     ]
+
+
+def signed_summary(view: DispositionView) -> str:
+    """What a genuine code's signature covers, line by line, to compare with the paper sheet."""
+    _t = lambda text: QCoreApplication.translate("describe", text)  # noqa: E731
+    lines = (
+        _t("Surat: agenda {0}, nomor {1}").format(view.agenda or "—", _letter_number(view)),
+        _t("Kepada: {0}").format(", ".join(r.label for r in view.recipients) or "—"),
+        _t("Instruksi: {0}").format("; ".join(_instructions(view)) or "—"),
+        _t("Catatan: {0}").format(view.note or "—"),
+        _t("Batas waktu: {0}").format(deadline_text(view.deadline_days, view.due_at)),
+        _t("Ditandatangani oleh: {0}").format(view.signer.name if view.signer else "—"),
+    )
+    return "\n".join(lines)
+
+
+def _letter_number(view: DispositionView) -> str:
+    letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
+    return (letter.letter_number or "—") if letter else "—"
+
+
+def _instructions(view: DispositionView) -> list[str]:
+    return list(view.instructions) + ([f"Lainnya: {view.other}"] if view.other else [])
 
 
 def _said(view: DispositionView) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from kpu_desk.engine import EngineError
 from kpu_desk.gui.letters import editor as editors
+from kpu_desk.gui.letters.describe import signed_summary
 from kpu_desk.gui.letters.handover_dialog import HandoverDialog
 from kpu_desk.gui.letters.models import ExpeditionModel, InboxModel, SigningModel, WrittenModel
 from kpu_desk.gui.letters.register_dialog import RegisterLetterDialog
@@ -32,8 +33,8 @@ from kpu_desk.gui.letters.view_dialog import DispositionDialog
 from kpu_desk.gui.models.letters_model import LettersModel
 from kpu_desk.gui.pages.base import Page, prepare_table
 from kpu_desk.letter_register import HIDDEN_SUBJECT
-from kpu_desk.letters import (expeditions, find_disposition, inbox, may_dispose, may_sign, signing_worklist,
-                              verify_code, written_by)
+from kpu_desk.letters import (disposition_view, expeditions, find_disposition, inbox, may_dispose, may_sign,
+                              signing_worklist, verify_code, written_by)
 
 
 class LettersPage(Page):
@@ -242,13 +243,19 @@ class LettersPage(Page):
         self._written()
         self.status_message.emit(self.tr("Serah terima {0} tercatat di buku ekspedisi.").format(number))
 
+    def _verified_text(self, result) -> str:
+        """The check's verdict; for a genuine code also what was signed, to compare with the paper."""
+        if not result.ok:
+            return result.message
+        return f"{result.message}\n{signed_summary(disposition_view(result.disposition_id))}"
+
     def check_code(self) -> None:
         text = self.verifyEdit.text().strip()
         if not text:
             self.verifyResult.hide()
             return
         result = verify_code(text)
-        self.verifyResult.setText(result.message)
+        self.verifyResult.setText(self._verified_text(result))
         self.verifyResult.setProperty("role", "summary" if result.ok else "error")
         self.verifyResult.style().unpolish(self.verifyResult)
         self.verifyResult.style().polish(self.verifyResult)

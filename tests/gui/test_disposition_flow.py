@@ -406,3 +406,27 @@ def test_ubah_keeps_a_stored_deadline_on_a_day_off(qtbot, demo_database):
     assert not editor.isVisible(), editor.generalError.text() + editor.deadlineComboError.text()
     stored = models.Disposition.get_by_id(written.id)
     assert stored.note == "Catatan yang dibetulkan" and stored.due_at == sunday
+
+
+def test_enter_in_my_note_saves_it_and_alt_letters_reach_their_widgets(qtbot, demo_database):
+    from kpu_desk.accounts import find_user
+    from kpu_desk.gui.letters.view_dialog import DispositionDialog
+    from kpu_desk.gui.session import Session
+    from kpu_desk.letters import in_force
+
+    signed = next(d for d in models.Disposition.select().where(models.Disposition.signature_code.is_null(False))
+                  if in_force(d))
+    mine = next(r for r in disposition_view(signed.id).recipients if r.user is not None)
+    dialog = DispositionDialog(signed.id, Session.of(find_user(mine.user.username)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    focus(qtbot, dialog.detailView)
+    qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.myNoteEdit  # Catatan s&aya
+    dialog.myNoteEdit.setText("Sudah dikoordinasikan dengan PPID")
+    qtbot.keyClick(dialog.myNoteEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert models.DispositionRecipient.get_by_id(mine.id).note == "Sudah dikoordinasikan dengan PPID"
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Tutu&p (an animated click)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)

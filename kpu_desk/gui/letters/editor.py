@@ -79,6 +79,7 @@ class DispositionEditor(QDialog):
             check = QCheckBox(label, self.instructionsBox)
             self.instructionsLayout.addWidget(check, index // 2, index % 2)
             checks[label] = check
+        _chain_tab_order([self.recipientsView, *checks.values(), self.otherEdit])
         return checks
 
     def _prepare_deadline(self) -> None:
@@ -196,3 +197,9 @@ def replacing(disposition_id: int, reason: str, session: Session) -> EditorMode:
         save=lambda draft, _oral: replace_disposition(disposition_id, reason, draft, session.user),
         draft=draft_of(find_disposition(disposition_id)),
         hint="Versi lama tetap tersimpan dan lembarnya tidak berlaku lagi; versi baru perlu ditandatangani.")
+
+
+def _chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab through widgets made in code in their place, not after the form's last button."""
+    for first, second in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(first, second)

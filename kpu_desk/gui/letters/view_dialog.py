@@ -1,7 +1,8 @@
 """One disposition: its letter, what it says, each recipient's state, and what the user may do with it.
 
 Opened from every list of the Surat & Disposisi page. A recipient opening it
-marks it read; Mulai kerjakan / Selesai move their own state (with their note);
+marks it read; Mulai kerjakan / Selesai move their own state (with their note), Enter in
+the note saves it alone (the dialog has no default button, so Enter never closes it);
 Teruskan… passes it on down. Only its writer changes it before signing (Ubah…), the
 Sekretaris signs it (Tandatangani…), a signed one is replaced, never edited
 (Ganti dengan versi baru…). A signed one shows whether its verification code
@@ -26,7 +27,7 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import sentence
 from kpu_desk.letters import DispositionView, disposition_view, finish, in_force, find_disposition, mark_read
-from kpu_desk.letters import may_dispose, may_sign, start_work, verify_code
+from kpu_desk.letters import may_dispose, may_sign, set_recipient_state, start_work, verify_code
 
 
 class DispositionDialog(QDialog):
@@ -105,6 +106,7 @@ class DispositionDialog(QDialog):
     def _connect(self) -> None:
         self.startButton.clicked.connect(lambda: self._work(start_work))
         self.finishButton.clicked.connect(lambda: self._work(finish))
+        self.myNoteEdit.returnPressed.connect(self.save_note)  # Enter keeps the note (no default button)
         self.passOnButton.clicked.connect(self.open_pass_on)
         self.editButton.clicked.connect(self.open_edit)
         self.signButton.clicked.connect(self.open_sign)
@@ -120,6 +122,12 @@ class DispositionDialog(QDialog):
             self.workError.show()
             return
         self._written()
+
+    def save_note(self) -> None:
+        """The recipient's note saved without moving their state."""
+        mine = self.mine(self.view)
+        if mine is not None:
+            self._work(lambda _ref, user, note: set_recipient_state(mine.id, mine.state, user, note))
 
     def _written(self, *_args) -> None:
         self.load()

@@ -227,3 +227,49 @@ def test_a_genuine_code_shows_what_was_signed(qtbot, demo_database, open_main_wi
     assert all(r.label in shown for r in view.recipients)
     assert all(i in shown for i in view.instructions) and (view.note or "—") in shown
     assert "Batas waktu:" in shown and f"Ditandatangani oleh: {view.signer.name}" in shown
+
+
+class _Marking:
+    """A translator that marks every text it is asked for: what is not marked did not go through tr()."""
+
+    def __enter__(self):
+        from PySide6.QtCore import QCoreApplication, QTranslator
+
+        class Marker(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):
+                return f"«{source}»"
+
+            def isEmpty(self):
+                return False
+
+        self.translator = Marker()
+        QCoreApplication.installTranslator(self.translator)
+        return self
+
+    def __exit__(self, *_exc):
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.removeTranslator(self.translator)
+
+
+def test_the_letters_texts_go_through_tr(qtbot, demo_database):
+    from dataclasses import replace
+
+    from kpu_desk.accounts import find_user
+    from kpu_desk.gui.letters import editor as editors
+    from kpu_desk.gui.letters.describe import details_html, heading, signed_summary, status
+    from kpu_desk.gui.letters.models import said
+    from kpu_desk.gui.letters.sheet_print import sheet_title
+    from kpu_desk.letters import disposition_view
+
+    signed = models.Disposition.select().where(models.Disposition.signature_code.is_null(False)).first()
+    view = replace(disposition_view(signed.id), other="Hubungi pemohon")
+    session = Session.of(find_user("sekretaris"))
+    with _Marking():
+        texts = [heading(view), status(view), signed_summary(view), sheet_title(view.id)]
+        texts += [mode.title + mode.heading for mode in (editors.new_on_letter(view.agenda, "Perihal", session),
+                                                         editors.passing_on(view.id, session))]
+        html = details_html(view)
+        other = said(view)
+    assert all(text.startswith("«") for text in texts), texts
+    assert "«Surat dari»" in html and "«Batas waktu»" in html and "«Lainnya: Hubungi pemohon»" in other

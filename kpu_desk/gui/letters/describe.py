@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.gui.formatting import short_date, short_datetime
-from kpu_desk.gui.letters.models import who
+from kpu_desk.gui.letters.models import said, who, with_other
 from kpu_desk.gui.session import Session
 from kpu_desk.letters import DispositionView, children_of, may_read_letter
 from kpu_desk.letters.sheet import deadline_text
@@ -15,20 +15,27 @@ from kpu_desk.letters.vocab import HIDDEN_SUBJECT
 from kpu_desk.store import models
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DispositionDialog", text)
+
+
 def heading(view: DispositionView) -> str:
-    kind = "Disposisi lisan" if view.oral else ("Disposisi terusan" if view.parent_id else "Disposisi")
-    where = f"surat agenda {view.agenda}" if view.agenda else f"kasus {view.case_number}"
-    return f"{kind} #{view.id} (versi {view.version}) atas {where}"
+    kind = _tr("Disposisi lisan") if view.oral else (
+        _tr("Disposisi terusan") if view.parent_id else _tr("Disposisi"))
+    where = (_tr("surat agenda {0}").format(view.agenda) if view.agenda
+             else _tr("kasus {0}").format(view.case_number))
+    return _tr("{0} #{1} (versi {2}) atas {3}").format(kind, view.id, view.version, where)
 
 
 def status(view: DispositionView) -> str:
     if view.replaced_by_id:
-        return f"Diganti oleh disposisi #{view.replaced_by_id}. Alasan: {view.replace_reason or '—'}"
+        return _tr("Diganti oleh disposisi #{0}. Alasan: {1}").format(view.replaced_by_id, view.replace_reason or "—")
     if view.signed_at:
-        return f"Ditandatangani {short_datetime(view.signed_at)} oleh {who(view.signer)}; tidak dapat diubah lagi."
+        return _tr("Ditandatangani {0} oleh {1}; tidak dapat diubah lagi.").format(
+            short_datetime(view.signed_at), who(view.signer))
     if view.awaiting_signature:
-        return "Menunggu tanda tangan Sekretaris; penerima belum dapat menindaklanjuti."
-    return "Berlaku tanpa tanda tangan (disposisi lisan atau terusan)."
+        return _tr("Menunggu tanda tangan Sekretaris; penerima belum dapat menindaklanjuti.")
+    return _tr("Berlaku tanpa tanda tangan (disposisi lisan atau terusan).")
 
 
 def reveals_letter(view: DispositionView, session: Session) -> bool:
@@ -44,43 +51,42 @@ def details_html(view: DispositionView, reveal: bool = True) -> str:
     below = children_of(view.id)
     if below:
         items = "".join(f"<li>{escape(who(c.author))} → {escape(', '.join(r.label for r in c.recipients))}: "
-                        f"{escape(_said(c))}</li>" for c in below)
-        html += f"<p><b>Diteruskan</b></p><ul>{items}</ul>"
+                        f"{escape(said(c))}</li>" for c in below)
+        html += f"<p><b>{escape(_tr('Diteruskan'))}</b></p><ul>{items}</ul>"
     return html
 
 
 def _letter_rows(view: DispositionView, reveal: bool) -> list[tuple[str, str]]:
     letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
     if letter is None:
-        return [("Kasus", view.case_number or "—")]
+        return [(_tr("Kasus"), view.case_number or "—")]
     sender, subject = (letter.sender, letter.subject) if reveal else (HIDDEN_SUBJECT, HIDDEN_SUBJECT)
     return [
-        ("Surat dari", sender), ("Nomor surat", letter.letter_number or "—"),
-        ("Tanggal surat", short_date(letter.letter_date)), ("Diterima", short_date(letter.received_date)),
-        ("Nomor agenda", view.agenda), ("Perihal", subject),
-        ("Sifat", f"{letter.urgency} · {letter.security_class}"), ("Kasus", view.case_number or "—"),
+        (_tr("Surat dari"), sender), (_tr("Nomor surat"), letter.letter_number or "—"),
+        (_tr("Tanggal surat"), short_date(letter.letter_date)), (_tr("Diterima"), short_date(letter.received_date)),
+        (_tr("Nomor agenda"), view.agenda), (_tr("Perihal"), subject),
+        (_tr("Sifat"), f"{letter.urgency} · {letter.security_class}"), (_tr("Kasus"), view.case_number or "—"),
     ]
 
 
 def _disposition_rows(view: DispositionView) -> list[tuple[str, str]]:
     return [
-        ("Ditulis oleh", f"{who(view.author)}, {short_datetime(view.created_at)}"),
-        ("Kepada", ", ".join(r.label for r in view.recipients) or "—"),
-        ("Instruksi", _said(view)),
-        ("Batas waktu", deadline_text(view.deadline_days, view.due_at)),
+        (_tr("Ditulis oleh"), f"{who(view.author)}, {short_datetime(view.created_at)}"),
+        (_tr("Kepada"), ", ".join(r.label for r in view.recipients) or "—"),
+        (_tr("Instruksi"), said(view)),
+        (_tr("Batas waktu"), deadline_text(view.deadline_days, view.due_at)),
     ]
 
 
 def signed_summary(view: DispositionView) -> str:
     """What a genuine code's signature covers, line by line, to compare with the paper sheet."""
-    _t = lambda text: QCoreApplication.translate("describe", text)  # noqa: E731
     lines = (
-        _t("Surat: agenda {0}, nomor {1}").format(view.agenda or "—", _letter_number(view)),
-        _t("Kepada: {0}").format(", ".join(r.label for r in view.recipients) or "—"),
-        _t("Instruksi: {0}").format("; ".join(_instructions(view)) or "—"),
-        _t("Catatan: {0}").format(view.note or "—"),
-        _t("Batas waktu: {0}").format(deadline_text(view.deadline_days, view.due_at)),
-        _t("Ditandatangani oleh: {0}").format(view.signer.name if view.signer else "—"),
+        _tr("Surat: agenda {0}, nomor {1}").format(view.agenda or "—", _letter_number(view)),
+        _tr("Kepada: {0}").format(", ".join(r.label for r in view.recipients) or "—"),
+        _tr("Instruksi: {0}").format("; ".join(with_other(view)) or "—"),
+        _tr("Catatan: {0}").format(view.note or "—"),
+        _tr("Batas waktu: {0}").format(deadline_text(view.deadline_days, view.due_at)),
+        _tr("Ditandatangani oleh: {0}").format(view.signer.name if view.signer else "—"),
     )
     return "\n".join(lines)
 
@@ -88,12 +94,3 @@ def signed_summary(view: DispositionView) -> str:
 def _letter_number(view: DispositionView) -> str:
     letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
     return (letter.letter_number or "—") if letter else "—"
-
-
-def _instructions(view: DispositionView) -> list[str]:
-    return list(view.instructions) + ([f"Lainnya: {view.other}"] if view.other else [])
-
-
-def _said(view: DispositionView) -> str:
-    parts = list(view.instructions) + ([f"Lainnya: {view.other}"] if view.other else [])
-    return ". ".join(p for p in ("; ".join(parts), view.note) if p) or "—"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from kpu_desk.engine import EngineError, FormError
@@ -168,35 +168,40 @@ class DispositionEditor(QDialog):
 # --- the four ways ----------------------------------------------------------------------------------
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DispositionEditor", text)
+
+
 def new_on_letter(agenda: str, subject: str, session: Session) -> EditorMode:
     return EditorMode(
-        title="Tulis disposisi — KPU Desk", heading=f"Disposisi surat agenda {agenda}: {subject}",
+        title=_tr("Tulis disposisi — KPU Desk"), heading=_tr("Disposisi surat agenda {0}: {1}").format(agenda, subject),
         save=lambda draft, oral: dispose(draft, session.user, letter=agenda, oral=oral), oral_allowed=True,
-        hint="Disposisi tertulis ditandatangani Sekretaris sebelum berlaku. "
-             "Disposisi lisan dicatat dan langsung berlaku.")
+        hint=_tr("Disposisi tertulis ditandatangani Sekretaris sebelum berlaku. "
+                 "Disposisi lisan dicatat dan langsung berlaku."))
 
 
 def passing_on(parent_id: int, session: Session) -> EditorMode:
     return EditorMode(
-        title="Teruskan disposisi — KPU Desk",
-        heading=f"Teruskan disposisi #{parent_id} ke bawah dengan catatan Anda",
+        title=_tr("Teruskan disposisi — KPU Desk"),
+        heading=_tr("Teruskan disposisi #{0} ke bawah dengan catatan Anda").format(parent_id),
         save=lambda draft, _oral: pass_on(parent_id, draft, session.user), default_deadline=NO_DEADLINE)
 
 
 def changing(disposition_id: int, session: Session) -> EditorMode:
     return EditorMode(
-        title="Ubah disposisi — KPU Desk", heading=f"Ubah disposisi #{disposition_id} (belum ditandatangani)",
+        title=_tr("Ubah disposisi — KPU Desk"),
+        heading=_tr("Ubah disposisi #{0} (belum ditandatangani)").format(disposition_id),
         save=lambda draft, _oral: update_disposition(disposition_id, draft, session.user),
         draft=draft_of(find_disposition(disposition_id)))
 
 
 def replacing(disposition_id: int, reason: str, session: Session) -> EditorMode:
     return EditorMode(
-        title="Ganti disposisi dengan versi baru — KPU Desk",
-        heading=f"Versi baru disposisi #{disposition_id}; alasan: {reason}",
+        title=_tr("Ganti disposisi dengan versi baru — KPU Desk"),
+        heading=_tr("Versi baru disposisi #{0}; alasan: {1}").format(disposition_id, reason),
         save=lambda draft, _oral: replace_disposition(disposition_id, reason, draft, session.user),
         draft=draft_of(find_disposition(disposition_id)),
-        hint="Versi lama tetap tersimpan dan lembarnya tidak berlaku lagi; versi baru perlu ditandatangani.")
+        hint=_tr("Versi lama tetap tersimpan dan lembarnya tidak berlaku lagi; versi baru perlu ditandatangani."))
 
 
 def _chain_tab_order(widgets: list[QWidget]) -> None:

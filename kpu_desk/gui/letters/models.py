@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from kpu_desk.gui.formatting import short_date, short_datetime
 from kpu_desk.gui.letters.rows import DispositionRow
 from kpu_desk.gui.models.table_model import Column, RowTableModel
-from kpu_desk.letters import ExpeditionRow, RecipientStatus
+from kpu_desk.letters import DispositionView, ExpeditionRow, RecipientStatus
 
 
 def who(person) -> str:
@@ -16,9 +18,18 @@ def who(person) -> str:
 
 def told(row: DispositionRow) -> str:
     """The instructions and the note in one line."""
-    parts = list(row.view.instructions) + ([f"Lainnya: {row.view.other}"] if row.view.other else [])
-    text = "; ".join(parts)
-    return ". ".join(p for p in (text, row.view.note) if p) or "—"
+    return said(row.view)
+
+
+def said(view: DispositionView) -> str:
+    """A disposition's instructions and note in one line."""
+    return ". ".join(p for p in ("; ".join(with_other(view)), view.note) if p) or "—"
+
+
+def with_other(view: DispositionView) -> list[str]:
+    """The ticked instructions, then the free one ("Lainnya: …")."""
+    other = QCoreApplication.translate("DispositionDialog", "Lainnya: {0}").format(view.other)
+    return list(view.instructions) + ([other] if view.other else [])
 
 
 def due(row: DispositionRow) -> str:

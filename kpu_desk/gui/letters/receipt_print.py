@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kpu_desk.sop.model import CaseKind, Sop
@@ -40,7 +40,8 @@ def preview_receipt(case_number: str, parent: QWidget, **preview_options):
         data = receipt_pdf(case_number)
     finally:
         QApplication.restoreOverrideCursor()
-    preview = PdfPreviewDialog(data, f"Tanda bukti {case_number}", "sheet", parent, **preview_options)
+    title = QCoreApplication.translate("CaseWindow", "Tanda bukti {0}").format(case_number)
+    preview = PdfPreviewDialog(data, title, "sheet", parent, **preview_options)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     preview.open()
     return preview

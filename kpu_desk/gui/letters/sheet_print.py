@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kpu_desk.gui import printer_settings
@@ -29,7 +29,7 @@ def sheet_pdf(disposition_id: int, paper: str | None = None) -> bytes:
 
 
 def sheet_title(disposition_id: int) -> str:
-    return f"Lembar disposisi #{disposition_id}"
+    return QCoreApplication.translate("DispositionDialog", "Lembar disposisi #{0}").format(disposition_id)
 
 
 def preview_sheet(disposition_id: int, parent: QWidget, **preview_options):

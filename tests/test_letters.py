@@ -217,3 +217,24 @@ def test_an_extension_adds_its_working_days_to_the_deadline_counted_from_the_day
     extended = engine.extend_deadline(registered.case.number, "Data tersebar di beberapa divisi",
                                       actor="sekretaris", now=datetime(2026, 11, 17, 9, 0))
     assert extended.due_at == calendar.end_of_day(date(2026, 12, 2))
+
+
+def test_the_letters_package_says_each_thing_once():
+    """No helper written twice in the letters modules, and one list of secret classes in the whole package."""
+    import ast
+    from collections import defaultdict
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "kpu_desk"
+    modules = sorted((package / "letters").glob("*.py")) + [package / "letter_register.py"]
+    bodies = defaultdict(list)
+    for path in modules:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef):
+                bodies[ast.dump(node.args) + "".join(ast.dump(s) for s in node.body)].append(f"{path.name}:{node.name}")
+    assert [names for names in bodies.values() if len(names) > 1] == []
+    defining = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
+                if any(isinstance(n, ast.Assign) and any(getattr(t, "id", "") in ("SECRET_CLASSES", "HIDDEN_SUBJECT")
+                                                         for t in n.targets)
+                       for n in ast.parse(path.read_text(encoding="utf-8")).body)]
+    assert defining == ["letters/vocab.py"]

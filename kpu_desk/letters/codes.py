@@ -100,7 +100,7 @@ def _content(row: models.Disposition) -> dict[str, Any]:
     recipients = models.DispositionRecipient.select().where(models.DispositionRecipient.disposition == row.id)
     return {
         "format": CONTENT_FORMAT, "id": row.id, "version": row.version,
-        "letter": _letter(row.letter_id), "case": _case_number(row.case_id), "parent": row.parent_id,
+        "letter": _letter(row.letter_id), "case": case_number(row.case_id), "parent": row.parent_id,
         "oral": bool(row.oral), "instructions": list(row.instructions or []), "note": row.note or "",
         "recipients": sorted([_username(r.user_id), r.position or ""] for r in recipients),
         "deadline_days": row.deadline_days, "due_at": _iso(row.due_at),
@@ -121,7 +121,8 @@ def _letter(letter_id: int | None) -> dict[str, Any] | None:
     }
 
 
-def _case_number(case_id: int | None) -> str:
+def case_number(case_id: int | None) -> str:
+    """The number of a case by its id ("" for none): what the sheet, the code and the views show."""
     return (models.Case.select(models.Case.number).where(models.Case.id == case_id).scalar() or "") if case_id else ""
 
 
@@ -153,7 +154,7 @@ def _genuine_message(row: models.Disposition) -> str:
         letter = models.Letter.get_by_id(row.letter_id)
         where.append(f"surat agenda {letter.agenda_number:04d}/{letter.agenda_year}")
     if row.case_id:
-        where.append(f"kasus {_case_number(row.case_id)}")
+        where.append(f"kasus {case_number(row.case_id)}")
     signer = models.User.get_or_none(models.User.id == row.signed_by_id)
     position = (signer.jabatan or "pejabat") if signer else "pejabat"
     return (f"SAH: disposisi #{row.id} versi {row.version} atas {' / '.join(where) or 'kasus'}, "

@@ -14,6 +14,7 @@ from datetime import datetime
 
 
 from kpu_desk.engine.actors import Actor, resolve_actor
+from kpu_desk.letters.codes import case_number
 from kpu_desk.letters.content import split_instructions
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, in_force
 from kpu_desk.letters.incoming import find_letter
@@ -212,7 +213,7 @@ def _view(row: models.Disposition) -> DispositionView:
     labels, other = split_instructions(row.instructions)
     return DispositionView(
         id=row.id, version=row.version, letter_id=row.letter_id, agenda=_agenda(row.letter_id),
-        case_number=_case_number(row.case_id), parent_id=row.parent_id, author=person(row.author_id),
+        case_number=case_number(row.case_id), parent_id=row.parent_id, author=person(row.author_id),
         oral=bool(row.oral), instructions=labels, other=other, note=row.note or "",
         deadline_days=row.deadline_days, due_at=row.due_at, created_at=row.created_at, signed_at=row.signed_at,
         signer=person(row.signed_by_id), signature_sha256=row.signature_sha256,
@@ -232,9 +233,3 @@ def _recipients(disposition_id: int) -> list[RecipientStatus]:
 def _agenda(letter_id: int | None) -> str:
     letter = models.Letter.get_or_none(models.Letter.id == letter_id) if letter_id else None
     return format_number(letter.agenda_number, letter.agenda_year) if letter else ""
-
-
-def _case_number(case_id: int | None) -> str:
-    return (models.Case.select(models.Case.number).where(models.Case.id == case_id).scalar() or "") if case_id else ""
-
-

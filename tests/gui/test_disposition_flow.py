@@ -430,3 +430,22 @@ def test_enter_in_my_note_saves_it_and_alt_letters_reach_their_widgets(qtbot, de
     assert models.DispositionRecipient.get_by_id(mine.id).note == "Sudah dikoordinasikan dengan PPID"
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Tutu&p (an animated click)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+
+
+def test_a_deadline_date_on_a_day_off_is_refused_and_the_default_date_is_a_working_day(qtbot, ketua_editor):
+    from datetime import timedelta
+
+    from kpu_desk.engine.deadlines import office_calendar
+
+    editor, before = ketua_editor, models.Disposition.select().count()
+    assert office_calendar().is_working_day(editor.deadlineDateEdit.date().toPython())
+    _tick(editor, "user", "sekretaris")
+    editor.instruction_checks["Tindak lanjuti"].setChecked(True)
+    editor.deadlineCombo.setCurrentIndex(editor.deadlineCombo.findData("date"))
+    today = date.today()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    editor.deadlineDateEdit.setDate(saturday)
+    assert "bukan hari kerja" in editor.dueLabel.text()
+    click(qtbot, editor.saveButton)
+    assert editor.isVisible() and "Sabtu" in editor.deadlineComboError.text()
+    assert models.Disposition.select().count() == before

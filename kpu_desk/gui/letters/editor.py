@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from kpu_desk.engine import EngineError, FormError
@@ -88,7 +88,7 @@ class DispositionEditor(QDialog):
             self.deadlineCombo.addItem(text, value)
         self.deadlineCombo.setCurrentIndex(self.deadlineCombo.findData(self.mode.default_deadline))
         self.deadlineSpin.setValue(DEFAULT_DAYS)
-        self.deadlineDateEdit.setDate(QDate.currentDate().addDays(7))
+        self.deadlineDateEdit.setDate(office_calendar().add_working_days(date.today(), 5))  # a working day
         self.deadlineCombo.currentIndexChanged.connect(lambda _i: self.update_due())
         self.deadlineSpin.valueChanged.connect(lambda _v: self.update_due())
         self.deadlineDateEdit.dateChanged.connect(lambda _d: self.update_due())
@@ -134,6 +134,8 @@ class DispositionEditor(QDialog):
             chosen = self.deadlineDateEdit.date().toPython()
             if chosen <= today:
                 return self.tr("Tanggal itu sudah lewat atau hari ini.")
+            if not calendar.is_working_day(chosen):
+                return self.tr("Tanggal itu bukan hari kerja; pilih hari kerja.")
             days = calendar.working_days_between(today, chosen)
             return self.tr("Jatuh tempo: {0}").format(deadline_text(days, calendar.end_of_day(chosen)))
         return self.tr("Tanpa batas waktu") if self.mode.default_deadline != NO_DEADLINE else \

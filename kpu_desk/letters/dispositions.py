@@ -18,7 +18,7 @@ import dataclasses
 from datetime import date, datetime
 from typing import Any, Mapping
 
-from kpu_desk.accounts.users import roles_of
+from kpu_desk.accounts.users import active_users, roles_of
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.cases import find_case, now_or
 from kpu_desk.engine.deadlines import office_calendar
@@ -27,7 +27,7 @@ from kpu_desk.engine.storage import audit, writing
 from kpu_desk.letters.content import CleanDraft, DispositionDraft, clean_draft, split_instructions
 from kpu_desk.letters.errors import DispositionError, FrozenDisposition, LetterError
 from kpu_desk.letters.incoming import find_letter
-from kpu_desk.letters.notify import notify, users_with_role
+from kpu_desk.letters.notify import notify
 from kpu_desk.letters.sequence import parse_number
 from kpu_desk.letters.vocab import DISPOSER_ROLES, NOTIFY_NEW, NOTIFY_TO_SIGN, SIGNATURE_WORKLIST_ROLE
 from kpu_desk.store import models
@@ -263,7 +263,7 @@ def _insert(clean: CleanDraft, author: models.User | None, now: datetime, *, let
     )
     _write_recipients(row, clean, now)
     if needs_signature(row):
-        notify(users_with_role(SIGNATURE_WORKLIST_ROLE), NOTIFY_TO_SIGN, row.case_id, now)
+        notify(active_users(SIGNATURE_WORKLIST_ROLE), NOTIFY_TO_SIGN, row.case_id, now)
     return row
 
 

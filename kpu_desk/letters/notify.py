@@ -16,9 +16,3 @@ def notify(users: Iterable[models.User | int], kind: str, case_id: int | None, n
     rows = [{"user": uid, "case": case_id, "kind": kind, "step_no": step, "created_at": now} for uid in ids]
     if rows:
         models.Notification.insert_many(rows).execute()
-
-
-def users_with_role(role: str) -> list[models.User]:
-    query = (models.User.select().join(models.UserRole)
-             .where((models.UserRole.role == role) & (models.User.active == True)))  # noqa: E712
-    return list(query)

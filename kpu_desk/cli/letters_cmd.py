@@ -6,7 +6,7 @@ import argparse
 import time
 
 from kpu_desk.cli.context import database_from
-from kpu_desk.cli.output import fail
+from kpu_desk.cli.output import fail, fail_unwritable
 from kpu_desk.cli.print_group import print_documents
 
 SHEET_PAPERS = ("a4", "half-folio")
@@ -57,7 +57,7 @@ def print_disposition(args: argparse.Namespace) -> int:
     try:
         pages = render_disposition_sheet(info, args.output, paper=args.paper)
     except OSError as exc:
-        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+        return fail_unwritable(args.output, exc)
     took = (time.perf_counter() - started) * 1000
     print(f"Lembar disposisi #{info.disposition_id} ({pages} halaman, {took:.0f} ms) dicetak ke {args.output}")
     return 0
@@ -76,7 +76,7 @@ def print_receipt(args: argparse.Namespace) -> int:
     try:
         render_receipt(info, args.output)
     except OSError as exc:
-        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+        return fail_unwritable(args.output, exc)
     print(f"Tanda bukti {info.case_number} dicetak ke {args.output}")
     return 0
 
@@ -92,7 +92,7 @@ def print_expedition_register(args: argparse.Namespace) -> int:
     try:
         pages = render_expedition_register(rows, args.year, office, args.output, register_signatures(rows))
     except OSError as exc:
-        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+        return fail_unwritable(args.output, exc)
     print(f"Buku ekspedisi {args.year}: {len(rows)} penyerahan, {pages} halaman, dicetak ke {args.output}")
     return 0
 

@@ -23,3 +23,8 @@ def fail(message: str, code: int = 1) -> int:
     """Print a user-facing error in Bahasa Indonesia and return the exit code."""
     print(f"kpu-desk: {message}", file=sys.stderr)
     return code
+
+
+def fail_unwritable(path: Any, exc: OSError) -> int:
+    """An output file that could not be written: the same words from every command."""
+    return fail(f"berkas {path} tidak dapat ditulis: {exc.strerror or exc}")

@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 
 from kpu_desk.cli.context import database_from
-from kpu_desk.cli.output import fail
+from kpu_desk.cli.output import fail, fail_unwritable
 from kpu_desk.cli.print_group import print_documents
 
 BADGE_SIZES = ("cr80", "62mm")
@@ -40,7 +40,7 @@ def print_badge(args: argparse.Namespace) -> int:
     try:
         render_guest_pass(info, args.output, size=args.size)
     except OSError as exc:
-        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+        return fail_unwritable(args.output, exc)
     mark_printed(info.case_number)
     print(f"Pass tamu {info.pass_number} dicetak ke {args.output}")
     return 0

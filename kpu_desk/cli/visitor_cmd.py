@@ -15,7 +15,7 @@ import argparse
 from datetime import date, datetime
 
 from kpu_desk.cli.context import database_from
-from kpu_desk.cli.output import fail
+from kpu_desk.cli.output import fail, fail_unwritable
 
 DATE_HELP = "tanggal DD-MM-YYYY atau YYYY-MM-DD, mis. 21-11-2026"
 
@@ -76,7 +76,7 @@ def export_command(args: argparse.Namespace) -> int:
     try:
         result = export_guestbook(query, args.output, roles=(), office_name=_office_name())
     except OSError as exc:
-        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+        return fail_unwritable(args.output, exc)
     print(f"{result.rows} kunjungan ({result.people} orang) diekspor ke {result.path}")
     return 0
 
@@ -90,7 +90,7 @@ def evacuation_command(args: argparse.Namespace) -> int:
     try:
         render_evacuation_list(occupancy, args.output, _office_name())
     except OSError as exc:
-        return fail(f"berkas {args.output} tidak dapat ditulis: {exc.strerror or exc}")
+        return fail_unwritable(args.output, exc)
     print(f"Daftar evakuasi: {occupancy.people} orang dalam {occupancy.visits} kunjungan, dicetak ke {args.output}")
     return 0
 

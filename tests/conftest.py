@@ -2,13 +2,55 @@
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+import time_machine
+
+# A naive datetime handed to time-machine is the office's local time, as everywhere in the application.
+time_machine.naive_mode = time_machine.NaiveMode.LOCAL
 
 REPO = Path(__file__).resolve().parent.parent
 SOPS_DIR = REPO / "resources" / "sops"
 SEEDS_DIR = REPO.parent / "shared" / "seeds"
+TIME_TRAVEL_DIR = Path(__file__).resolve().parent / "timetravel"  # its sitecustomize moves child processes
+
+
+# --- the wall clock ------------------------------------------------------------------
+# KPU_DESK_TEST_NOW="2026-12-31 23:58" runs the whole suite at that local date and hour: every
+# test starts there (the clock then runs on), and so do the Python programs a test starts
+# (the CLI, the workers), which read KPU_DESK_TEST_TRAVEL through tests/timetravel/sitecustomize.py.
+
+_session_travel: time_machine.travel | None = None
+_session_traveller: time_machine.Traveller | None = None
+
+
+def pytest_configure(config):
+    global _session_travel, _session_traveller
+    moment = os.environ.get("KPU_DESK_TEST_NOW")
+    if not moment:
+        return
+    _session_travel = time_machine.travel(datetime.fromisoformat(moment), tick=True)
+    _session_traveller = _session_travel.start()
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(TIME_TRAVEL_DIR), os.environ.get("PYTHONPATH")]))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Back to KPU_DESK_TEST_NOW before each test's fixtures, the session's demo office included."""
+    if _session_traveller is None:
+        return
+    fake = datetime.fromisoformat(os.environ["KPU_DESK_TEST_NOW"])
+    _session_traveller.move_to(fake)
+    # A child process sets its clock to this fake time plus the real time elapsed since now.
+    os.environ["KPU_DESK_TEST_TRAVEL"] = f"{fake.timestamp()}:{time_machine.escape_hatch.time.time()}"
+
+
+def pytest_unconfigure(config):
+    if _session_travel is not None:
+        _session_travel.stop()
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ def _counts(url: str) -> tuple[int, ...]:
         close_database()
 
 
-def test_start_step_show_and_list(cli):
+def test_start_step_show_and_list(cli, time_machine):
+    time_machine.move_to(datetime(2026, 12, 31, 23, 50))  # New Year's Eve: the number is of 2026
     code, out, err = cli("case", "start", TAMU, *GUEST, "--user", "resepsionis1")
     assert (code, err) == (0, "")
     assert out.startswith("Kasus TM-") and "Langkah berikutnya: 2." in out
@@ -58,7 +59,7 @@ def test_start_step_show_and_list(cli):
     assert code == 0
     shown = json.loads(out)
     assert list(shown) == SUMMARY_KEYS + ["history"]
-    assert shown["number"] == number == f"TM-{date.today().year}-00001"
+    assert shown["number"] == number == "TM-2026-00001"
     assert (shown["sop_id"], shown["title"], shown["state"], shown["current_step"], shown["overdue"]) == (
         TAMU, "Budi Santoso — Dinas Kominfo", "open", 3, False)
     assert datetime.fromisoformat(shown["due"]) > datetime.now()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pypdfium2
 import pytest
@@ -15,11 +15,14 @@ from kpu_desk.gui.visitors.building_panel import BuildingDialog, write_evacuatio
 from kpu_desk.gui.visitors.closing_warning import ClosingWarning, ClosingTimeField
 from visitor_support import make_visit
 
-NOW = datetime.now().replace(microsecond=0)
+# A Wednesday afternoon before the office's closing time of 16.00: the visits and the warning
+# are all counted against this clock, whatever the hour the suite runs.
+NOW = datetime(2026, 11, 18, 15, 30)
 
 
 @pytest.fixture
-def office(empty_database):
+def office(empty_database, time_machine):
+    time_machine.move_to(NOW)
     from engine_support import make_users, sync_shipped
 
     sync_shipped()
@@ -88,10 +91,10 @@ def test_closing_warning_shows_once_without_taking_the_keyboard(qtbot, office):
     window.activateWindow()
     typing.setFocus()
     qtbot.waitUntil(typing.hasFocus, timeout=2000)
-    before = datetime.combine(date.today(), time(15, 59))
+    before = datetime.combine(NOW.date(), time(15, 59))
     warning = ClosingWarning(Session.of(office["resepsionis"]), window, clock=_clock_at(before))
     assert warning.check() == [] and warning.popup is None
-    warning.clock = _clock_at(datetime.combine(date.today(), time(16, 1)))
+    warning.clock = _clock_at(datetime.combine(NOW.date(), time(16, 1)))
     with qtbot.waitSignal(warning.warned) as shown:
         rows = warning.check()
     assert [row.name for row in rows] == ["Wulan Sari", "Bambang Hartono", "Sri Lestari"] == [
@@ -118,7 +121,7 @@ def test_no_warning_when_everyone_has_left(qtbot, office):
     from kpu_desk.store import models
 
     models.Visit.update(checked_out_at=NOW).execute()
-    warning = ClosingWarning(Session.of(office["staf"]), None, clock=_clock_at(datetime.combine(date.today(), time(17))))
+    warning = ClosingWarning(Session.of(office["staf"]), None, clock=_clock_at(datetime.combine(NOW.date(), time(17))))
     assert warning.check() == [] and warning.popup is None
 
 

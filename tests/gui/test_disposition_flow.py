@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from gui.conftest import DEMO_PASSWORD
 from gui.letters_gui_support import click, draw_signature, focus, qr_payloads, scan_file, sign_in_as
@@ -255,7 +255,7 @@ def test_a_deadline_in_the_past_or_of_no_days_is_refused(qtbot, ketua_editor):
     click(qtbot, editor.saveButton)
     assert editor.isVisible() and "paling sedikit 1 hari kerja" in editor.deadlineComboError.text()
     editor.deadlineCombo.setCurrentIndex(editor.deadlineCombo.findData("date"))
-    editor.deadlineDateEdit.setDate(editor.deadlineDateEdit.date().currentDate().addDays(-3))
+    editor.deadlineDateEdit.setDate(QDate(date.today()).addDays(-3))
     assert "sudah lewat" in editor.dueLabel.text()
     click(qtbot, editor.saveButton)
     assert editor.isVisible() and "sudah lewat" in editor.deadlineComboError.text()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pypdfium2
 import pytest
@@ -14,11 +14,12 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.visitors.guestbook_dialog import GuestbookDialog
 from visitor_support import NIK, PHONE, make_visit
 
-TODAY = datetime.combine(date.today(), datetime.min.time())
+TODAY = datetime(2026, 11, 18)  # midnight of a Wednesday; the tests run late that afternoon
 
 
 @pytest.fixture
-def office(empty_database):
+def office(empty_database, time_machine):
+    time_machine.move_to(TODAY + timedelta(hours=17))
     from engine_support import make_users, sync_shipped
 
     sync_shipped()

@@ -37,7 +37,7 @@ def test_the_register_dialog_says_what_is_missing_under_each_field(qtbot, demo_d
     before = models.Letter.select().count()
     dialog.sopCombo.setCurrentIndex(dialog.sopCombo.findData(KUPANG))
     qtbot.keyClicks(dialog.letterNumberEdit, "07/XI/2026")
-    dialog.receivedEdit.setDate(QDate.currentDate().addDays(-3))
+    dialog.receivedEdit.setDate(QDate(date.today()).addDays(-3))
     qtbot.keyClick(dialog.letterNumberEdit, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.result_value is None
     assert "Pengirim wajib diisi" in dialog.senderEditError.text() and dialog.senderEditError.isVisible()
@@ -47,7 +47,7 @@ def test_the_register_dialog_says_what_is_missing_under_each_field(qtbot, demo_d
 
     qtbot.keyClicks(dialog.senderEdit, "Yayasan Lentera")
     qtbot.keyClicks(dialog.subjectEdit, "Permohonan data TPS")
-    dialog.letterDateEdit.setDate(QDate.currentDate().addDays(-4))
+    dialog.letterDateEdit.setDate(QDate(date.today()).addDays(-4))
     click(qtbot, dialog.saveButton)
     # The Kupang letter step asks for the applicant, what is asked and the scan.
     assert "Wajib diisi" in dialog.applicantEditError.text() and "Wajib diisi" in dialog.detailEditError.text()

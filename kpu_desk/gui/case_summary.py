@@ -6,13 +6,11 @@ installed (see kpu_desk.gui.case_opener).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk import sop_catalog
 from kpu_desk.engine import case_summary
-from kpu_desk.gui import geometry
+from kpu_desk.gui import geometry, wallclock
 from kpu_desk.gui.formatting import short_datetime, state_label, time_left
 from kpu_desk.gui.models.history_model import HistoryModel
 from kpu_desk.gui.pages.base import prepare_table
@@ -34,7 +32,7 @@ class CaseSummaryDialog(QDialog):
         geometry.restore_window(self, "case_summary")
 
     def reload(self) -> None:
-        now = datetime.now()
+        now = wallclock.now()
         summary = case_summary(self.number, now=now)
         self.setWindowTitle(self.tr("Kasus {0}").format(summary.number))
         self.titleLabel.setText(f"{summary.number} — {summary.title}" if summary.title else summary.number)

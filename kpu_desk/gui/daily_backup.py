@@ -18,6 +18,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.operations import Operation
 from kpu_desk.store import current_database
 from kpu_desk.store import daily_backup as core
@@ -83,14 +84,14 @@ class DailyBackupScheduler(QObject):
         return self.running
 
     def _done(self, result: core.DailyResult | None) -> None:
-        self.last_check = datetime.now()
+        self.last_check = wallclock.now()
         self.last_problem = ""
         if result is not None:
             self.last_result = result
             self.backed_up.emit(result)
 
     def _failed(self, text: str) -> None:
-        self.last_check = datetime.now()
+        self.last_check = wallclock.now()
         self.last_problem = text
         log.warning("daily backup failed: %s", text)
         self.problem.emit(text)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from kpu_desk.gui import wallclock
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 _DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -40,7 +42,7 @@ def short_datetime(value: datetime | None) -> str:
 def short_date(value: date | None) -> str:
     if value is None:
         return "—"
-    year = "" if value.year == date.today().year else f" {value.year}"
+    year = "" if value.year == wallclock.today().year else f" {value.year}"
     return f"{value.day} {_MONTHS[value.month - 1]}{year}"
 
 

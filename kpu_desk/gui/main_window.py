@@ -7,15 +7,13 @@ data; pages not on screen re-read when they are next shown.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kpu_desk import __version__, office
 from kpu_desk.letters import vocab
-from kpu_desk.gui import case_opener, geometry, messages, operations
+from kpu_desk.gui import case_opener, geometry, messages, operations, wallclock
 from kpu_desk.gui.notification_button import NotificationButton
 from kpu_desk.gui.pages.base import Page
 from kpu_desk.gui.pages.cases import CasesPage
@@ -188,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def _polled(self) -> None:
         self.notices.refresh()
-        self.syncLabel.setText(self.tr("Diperbarui {0}").format(f"{datetime.now():%H.%M.%S}"))
+        self.syncLabel.setText(self.tr("Diperbarui {0}").format(f"{wallclock.now():%H.%M.%S}"))
 
     def _poll_problem(self, text: str) -> None:
         self.syncLabel.setText(self.tr("Tidak tersambung ke basis data: {0}").format(text))

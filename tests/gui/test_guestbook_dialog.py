@@ -54,6 +54,8 @@ def _column(dialog, title):
 
 def test_opens_on_the_last_twelve_months_masked_for_staff(qtbot, office):
     dialog = _dialog(qtbot, office["staf"])
+    assert (dialog.fromEdit.date().toPython(), dialog.untilEdit.date().toPython()) == (
+        (TODAY - timedelta(days=365)).date(), TODAY.date())  # the test's clock, not the computer's
     names = _column(dialog, "Nama tamu")
     assert len(names) == 13 and names[-1] == "Wulan Sari" and "Bambang Hartono" not in names
     assert set(_column(dialog, "NIK")) == {"331301**********"} and set(_column(dialog, "Telepon")) == {"0812*****890"}

@@ -13,6 +13,7 @@ from datetime import datetime
 from kpu_desk.engine import CaseSummary, HistoryEntry, case_history, case_summary, find_case, sop_for_case
 from kpu_desk.engine.conflicts import lost_race
 from kpu_desk.engine.runs import current_run
+from kpu_desk.gui import wallclock
 from kpu_desk.sop.model import Sop, Step
 from kpu_desk.store import models
 
@@ -50,7 +51,7 @@ class CaseData:
 
 def load_case(number: str, now: datetime | None = None, reveal_nik: bool = False) -> CaseData:
     """The case as its window shows it; NIKs whole only for a role that needs them (kpu_desk.privacy)."""
-    now = now or datetime.now()
+    now = now or wallclock.now()
     case = find_case(number)
     run = current_run(case)
     return CaseData(
@@ -69,4 +70,4 @@ def current_version(case_id: int) -> int | None:
 
 def what_changed(number: str, loaded_version: int) -> str:
     """Who moved the case past the version this window loaded, in the engine's words."""
-    return lost_race(number, loaded_version, None, None, datetime.now()).message
+    return lost_race(number, loaded_version, None, None, wallclock.now()).message

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.chart.case_marks import CaseMarks
 from kpu_desk.chart.model import ArrowKind, ShapeKind
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.chart import palette
 from kpu_desk.gui.chart.palette import ArrowState, StepState
 from kpu_desk.gui.chart.scene import ChartScene
@@ -28,7 +29,7 @@ def _tr(text: str) -> str:
 
 
 def apply_marks(scene: ChartScene, marks: CaseMarks | None, now: datetime | None = None) -> None:
-    now = now or datetime.now()
+    now = now or wallclock.now()
 
     def name(item: StepItem) -> str:
         return accessible_name(item, marks, now)

@@ -11,6 +11,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
+from kpu_desk.gui import wallclock
+
 
 class CalendarPopup(QCalendarWidget):
     chosen = Signal(object)  # datetime.date
@@ -26,7 +28,7 @@ class CalendarPopup(QCalendarWidget):
         self.activated.connect(self._choose)
 
     def drop_down(self, under: QWidget, current: date | None) -> None:
-        self.setSelectedDate(QDate(current or date.today()))
+        self.setSelectedDate(QDate(current or wallclock.today()))
         self.move(under.mapToGlobal(under.rect().bottomLeft()))
         self.show()
         self.setFocus()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.forms.calendar_popup import CalendarPopup
 from kpu_desk.gui.forms.context import translate
 from kpu_desk.gui.forms.editor import FieldEditor
@@ -128,7 +129,7 @@ class DateEditor(MaskedEditor):
         self.edit.setFocus()
 
     def fill_now(self) -> None:
-        self.pick_date(date.today())
+        self.pick_date(wallclock.today())
 
 
 class TimeEditor(MaskedEditor):
@@ -148,7 +149,7 @@ class TimeEditor(MaskedEditor):
         return moment.strftime(self.display) if moment else None
 
     def fill_now(self) -> None:
-        self.edit.setText(datetime.now().strftime(self.display))
+        self.edit.setText(wallclock.now().strftime(self.display))
 
 
 class DateTimeEditor(DateEditor):
@@ -168,12 +169,12 @@ class DateTimeEditor(DateEditor):
     def pick_date(self, day: date) -> None:
         # Keep a time already typed; a date picked alone gets the time of now, the usual case.
         typed = self.edit.text().split(" ")
-        clock = typed[1] if len(typed) == 2 and _DIGITS.search(typed[1]) else datetime.now().strftime("%H.%M")
+        clock = typed[1] if len(typed) == 2 and _DIGITS.search(typed[1]) else wallclock.now().strftime("%H.%M")
         self.edit.setText(f"{day.strftime('%d-%m-%Y')} {clock}")
         self.edit.setFocus()
 
     def fill_now(self) -> None:
-        self.edit.setText(datetime.now().strftime(self.display))
+        self.edit.setText(wallclock.now().strftime(self.display))
         self.edit.setFocus()
 
 

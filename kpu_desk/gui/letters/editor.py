@@ -11,7 +11,6 @@ in the past or of no days) appear next to their fields and nothing is lost.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from kpu_desk.engine import EngineError, FormError
 from kpu_desk.engine.deadlines import office_calendar
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.letters.recipients_model import RecipientChecklist
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
@@ -88,7 +88,7 @@ class DispositionEditor(QDialog):
             self.deadlineCombo.addItem(text, value)
         self.deadlineCombo.setCurrentIndex(self.deadlineCombo.findData(self.mode.default_deadline))
         self.deadlineSpin.setValue(DEFAULT_DAYS)
-        self.deadlineDateEdit.setDate(office_calendar().add_working_days(date.today(), 5))  # a working day
+        self.deadlineDateEdit.setDate(office_calendar().add_working_days(wallclock.today(), 5))  # a working day
         self.deadlineCombo.currentIndexChanged.connect(lambda _i: self.update_due())
         self.deadlineSpin.valueChanged.connect(lambda _v: self.update_due())
         self.deadlineDateEdit.dateChanged.connect(lambda _d: self.update_due())
@@ -123,7 +123,7 @@ class DispositionEditor(QDialog):
         self.dueLabel.setText(self.due_text())
 
     def due_text(self) -> str:
-        mode, today, calendar = self.deadline_mode(), date.today(), office_calendar()
+        mode, today, calendar = self.deadline_mode(), wallclock.today(), office_calendar()
         if mode == IN_DAYS:
             days = self.deadlineSpin.value()
             if days <= 0:

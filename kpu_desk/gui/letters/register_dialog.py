@@ -15,11 +15,12 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from kpu_desk import sop_catalog
 from kpu_desk.engine import EngineError, FormError
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
@@ -75,7 +76,7 @@ class RegisterLetterDialog(QDialog):
             if entry.sop.case.kind in LETTER_KINDS:
                 self.sopCombo.addItem(entry.label, entry.id)
         for edit in (self.letterDateEdit, self.receivedEdit):
-            edit.setMaximumDate(QDate.currentDate())
+            edit.setMaximumDate(wallclock.qdate_today())
 
     def start_over(self) -> None:
         """An empty form for the next letter (after one was saved)."""
@@ -85,7 +86,7 @@ class RegisterLetterDialog(QDialog):
         self.detailEdit.clear()
         self.scan_path: str | None = None
         for edit in (self.letterDateEdit, self.receivedEdit):
-            edit.setDate(QDate.currentDate())
+            edit.setDate(wallclock.qdate_today())
         self.urgencyCombo.setCurrentIndex(0)
         self.securityCombo.setCurrentIndex(0)
         self.errors.clear()

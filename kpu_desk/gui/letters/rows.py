@@ -7,8 +7,8 @@ the disposition (its recipients, its writer, the signer): they were addressed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
+from kpu_desk.gui import wallclock
 from kpu_desk.letters import DispositionView, InboxRow, RecipientStatus
 from kpu_desk.store import models
 
@@ -24,7 +24,7 @@ class DispositionRow:
     def overdue(self) -> bool:
         due = self.view.due_at
         finished = self.mine.state == "done" if self.mine else self.view.done
-        return due is not None and due < datetime.now() and not finished
+        return due is not None and due < wallclock.now() and not finished
 
     @property
     def where(self) -> str:

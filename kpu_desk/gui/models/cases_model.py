@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from kpu_desk import sop_catalog
 from kpu_desk.engine import CaseSummary, list_cases
 from kpu_desk.engine.sops import sop_for_version
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import short_datetime, state_label
 from kpu_desk.gui.models.table_model import Column, RowTableModel
 from kpu_desk.sop.model import Sop
@@ -46,7 +47,7 @@ class CaseFilter:
 class CasesModel(RowTableModel):
     loaded = Signal(int)  # how many rows the model holds now
 
-    def __init__(self, parent=None, page_size: int = 200, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, parent=None, page_size: int = 200, clock: Callable[[], datetime] = wallclock.now):
         super().__init__(parent)
         self.page_size = page_size
         self._clock = clock

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from kpu_desk.engine import case_history
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import run_state_label, short_datetime
 from kpu_desk.gui.models.table_model import CENTER, Column, RowTableModel
 
@@ -23,4 +22,4 @@ class HistoryModel(RowTableModel):
         ])
 
     def load(self, number: str) -> None:
-        self.set_rows(case_history(number, now=datetime.now()))
+        self.set_rows(case_history(number, now=wallclock.now()))

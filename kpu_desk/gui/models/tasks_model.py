@@ -7,12 +7,13 @@ from typing import Callable, Iterable
 
 from kpu_desk import sop_catalog
 from kpu_desk.engine import Task, tasks_for_lanes
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import short_datetime, time_left
 from kpu_desk.gui.models.table_model import Column, RowTableModel
 
 
 class TasksModel(RowTableModel):
-    def __init__(self, parent=None, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, parent=None, clock: Callable[[], datetime] = wallclock.now):
         super().__init__(parent)
         self._clock = clock
         self._now = clock()

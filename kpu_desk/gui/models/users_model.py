@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from kpu_desk.accounts import UserRow, list_users
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.models.table_model import Column, RowTableModel
 
 
@@ -32,6 +31,6 @@ class UsersModel(RowTableModel):
     def _status(self, user: UserRow) -> str:
         if not user.active:
             return self.tr("Nonaktif")
-        if user.locked_until and user.locked_until > datetime.now():
+        if user.locked_until and user.locked_until > wallclock.now():
             return self.tr("Terkunci s.d. {0}").format(f"{user.locked_until:%H.%M}")
         return self.tr("Aktif")

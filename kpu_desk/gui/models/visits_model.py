@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtGui import QFont
 
 from kpu_desk.guestbook import DaySummary, GuestRow, still_inside, summarize, visits_on
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import clock, short_datetime
 from kpu_desk.gui.models.table_model import Column, RowTableModel
 
@@ -14,7 +15,7 @@ from kpu_desk.gui.models.table_model import Column, RowTableModel
 class VisitsModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._day = date.today()
+        self._day = wallclock.today()
         self._all: list[GuestRow] = []
         self._bold = QFont()
         self._bold.setBold(True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, QTimer
 
 from kpu_desk import sop_catalog
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import state_label
 from kpu_desk.gui.models.cases_model import CaseFilter, CasesModel
 from kpu_desk.gui.pages.base import Page, fill_sop_combo, prepare_table
@@ -109,7 +108,7 @@ class CasesPage(Page):
             self.stateCombo.addItem(state_label(state), state)
 
     def _reset_dates(self) -> None:
-        today = date.today()
+        today = wallclock.today()
         self.fromDate.setDate(QDate(today.year, today.month, 1))
         self.untilDate.setDate(QDate(today.year, today.month, today.day))
 

@@ -16,12 +16,11 @@ disposition_dialog, specimen_dialog, handover_dialog) so the window goes on pain
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from kpu_desk.engine import EngineError
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.letters import editor as editors
 from kpu_desk.gui.letters.describe import signed_summary
 from kpu_desk.gui.letters.handover_dialog import HandoverDialog
@@ -73,7 +72,7 @@ class LettersPage(Page):
             prepare_table(view, f"letters/{key}", widths, stretch=stretch)
 
     def _prepare_filters(self) -> None:
-        year = date.today().year
+        year = wallclock.today().year
         self.yearSpin.setValue(year)
         self.expeditionYearSpin.setValue(year)
         for text, value in ((self.tr("Masuk dan keluar"), ""), (self.tr("Surat masuk"), "masuk"),

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 
 from kpu_desk import office, sop_catalog
-from kpu_desk.gui import messages
+from kpu_desk.gui import messages, wallclock
 from kpu_desk.gui.models.report_model import ReportModel
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import Page, fill_sop_combo, prepare_table
@@ -102,7 +102,7 @@ class ReportsPage(Page):
     # --- filters -------------------------------------------------------------------------
 
     def _default_period(self) -> None:
-        today = date.today()
+        today = wallclock.today()
         first = date(today.year - (today.month <= 3), (today.month - 4) % 12 + 1, 1)  # three months back
         self.fromDate.setDate(QDate(first.year, first.month, 1))
         self.untilDate.setDate(QDate(today.year, today.month, today.day))

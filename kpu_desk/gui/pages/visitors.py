@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kpu_desk.engine import EngineError
 from kpu_desk.frontdesk import CheckInResult, VisitView, check_out, find_visit
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import clock, short_datetime
 from kpu_desk.gui.models.visits_model import VisitsModel
 from kpu_desk.gui.pages.base import Page, prepare_table
@@ -37,7 +38,7 @@ class VisitorsPage(Page):
         prepare_table(self.visitsView, "visitors/visitsView",
                       {0: 95, 1: 120, 2: 165, 3: 160, 4: 145, 6: 145, 7: 140}, stretch=5)
         self.dayEdit.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        self.dayEdit.setDate(QDate.currentDate())
+        self.dayEdit.setDate(wallclock.qdate_today())
         self._connect()
         self._show_visit(None)
         for widget in (self, self.visitsView, self.checkInButton, self.buildingButton, self.guestBookButton,
@@ -181,7 +182,7 @@ class VisitorsPage(Page):
     def _connect(self) -> None:
         self.dayEdit.dateChanged.connect(lambda _day: self.refresh())
         self.insideCheck.toggled.connect(lambda _on: self.refresh())
-        self.todayButton.clicked.connect(lambda: self.dayEdit.setDate(QDate.currentDate()))
+        self.todayButton.clicked.connect(lambda: self.dayEdit.setDate(wallclock.qdate_today()))
         self.visitsView.activated.connect(self._open)  # double-click or Enter
         self.checkInButton.clicked.connect(self.open_check_in)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.open_check_in,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableV
 
 from kpu_desk.building import Occupancy, in_building
 from kpu_desk.guestbook import GuestRow
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import clock, short_datetime
 from kpu_desk.gui.models.table_model import RIGHT, Column, RowTableModel
 from kpu_desk.gui.operations import Operation
@@ -32,7 +33,7 @@ def write_evacuation_pdf(target: str | Path | None = None, now: datetime | None 
     from kpu_desk.office import load_office
     from kpu_desk.printing.evacuation_list import render_evacuation_list
 
-    now = now or datetime.now()
+    now = now or wallclock.now()
     if target is None:
         folder = Path(tempfile.mkdtemp(prefix="kpu-desk-cetak-"))
         target = folder / f"daftar-evakuasi-{now:%Y%m%d-%H%M}.pdf"
@@ -54,10 +55,10 @@ class OccupancyModel(RowTableModel):
         ])
 
     def is_emphasised(self, row: GuestRow) -> bool:
-        return row.checked_in_at.date() < datetime.now().date()  # an earlier day: a forgotten check-out?
+        return row.checked_in_at.date() < wallclock.today()  # an earlier day: a forgotten check-out?
 
     def _in(self, visit: GuestRow) -> str:
-        today = visit.checked_in_at.date() == datetime.now().date()
+        today = visit.checked_in_at.date() == wallclock.today()
         return clock(visit.checked_in_at) if today else short_datetime(visit.checked_in_at)
 
     def _ktp(self, visit: GuestRow) -> str:
@@ -107,7 +108,7 @@ class BuildingPanel(QWidget):
         layout.addLayout(buttons)
 
     def refresh(self) -> None:
-        self.occupancy = in_building(datetime.now(), self.session.roles)
+        self.occupancy = in_building(wallclock.now(), self.session.roles)
         self.model.set_rows(self.occupancy.rows)
         self.summaryLabel.setText(self.summary_text(self.occupancy))
 

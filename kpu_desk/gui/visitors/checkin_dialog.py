@@ -24,6 +24,7 @@ from kpu_desk.engine import EngineError, FormError
 from kpu_desk.frontdesk import ReturningGuest, check_in, find_returning, visit_sop
 from kpu_desk.frontdesk.checkout import looks_like_pass_code
 from kpu_desk.frontdesk.flow import intake_steps
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.forms.person_editor import person_text
 from kpu_desk.gui.uiload import load_ui
@@ -73,7 +74,7 @@ class CheckInDialog(QDialog):
         return self.reportCombo.currentData() or None
 
     def valid_until(self) -> datetime:
-        return datetime.combine(datetime.now().date(), self.validEdit.time().toPython())
+        return datetime.combine(wallclock.today(), self.validEdit.time().toPython())
 
     def fill(self, guest: ReturningGuest) -> None:
         """A returning guest's details; what this visit is about is still the clerk's to type."""

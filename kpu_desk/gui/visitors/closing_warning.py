@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kpu_desk.building import closing_at, closing_time, open_at_closing, set_closing_time
 from kpu_desk.guestbook import GuestRow, people_count
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.session import Session
 
 CHECK_INTERVAL_MS = 60_000
@@ -31,7 +32,7 @@ class ClosingWarning(QObject):
     warned = Signal(list)  # the GuestRows shown
 
     def __init__(self, session: Session, parent: QObject | None = None,
-                 clock: Callable[[], datetime] = datetime.now, interval_ms: int = CHECK_INTERVAL_MS):
+                 clock: Callable[[], datetime] = wallclock.now, interval_ms: int = CHECK_INTERVAL_MS):
         super().__init__(parent)
         self.session = session
         self.clock = clock

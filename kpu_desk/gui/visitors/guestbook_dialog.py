@@ -14,13 +14,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from kpu_desk.guestbook import GuestbookQuery
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.models.guestbook_model import GuestbookModel
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import prepare_table
@@ -88,7 +89,7 @@ class GuestbookDialog(QDialog):
             edit.setLocale(indonesian)
             edit.setDisplayFormat("dd-MM-yyyy")
             edit.setAccessibleName(name)
-        today = QDate.currentDate()
+        today = wallclock.qdate_today()
         self.fromEdit.setDate(today.addDays(-DEFAULT_DAYS))
         self.untilEdit.setDate(today)
         self.allDatesCheck = QCheckBox(self.tr("&Semua tanggal"), self)
@@ -166,7 +167,7 @@ class GuestbookDialog(QDialog):
     # --- exporting -------------------------------------------------------------------------------
 
     def ask_export(self, kind: str) -> None:
-        suggested = str(Path.home() / f"buku-tamu-{date.today():%Y%m%d}.{kind}")
+        suggested = str(Path.home() / f"buku-tamu-{wallclock.today():%Y%m%d}.{kind}")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Ekspor buku tamu"), suggested, _FILTERS[kind])
         if path:
             if not path.lower().endswith(f".{kind}"):

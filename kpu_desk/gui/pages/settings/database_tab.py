@@ -15,7 +15,6 @@ server, without the password.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QUrl
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem
 
 from kpu_desk.dbprobe import probe
 from kpu_desk.gui import daily_backup as scheduler
-from kpu_desk.gui import messages, workstation
+from kpu_desk.gui import messages, wallclock, workstation
 from kpu_desk.gui.formatting import short_datetime
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.settings.tab import SettingsTab
@@ -128,7 +127,7 @@ class DatabaseTab(SettingsTab):
         self.backing_up.start()
 
     def ask_backup_path(self) -> str:
-        suggested = str(Path.home() / f"kpu-desk-{datetime.now():%Y%m%d-%H%M}.sqlite3")
+        suggested = str(Path.home() / f"kpu-desk-{wallclock.now():%Y%m%d-%H%M}.sqlite3")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan cadangan"), suggested,
                                                     self.tr("Basis data SQLite (*.sqlite3)"))
         return path
@@ -312,7 +311,7 @@ class DatabaseTab(SettingsTab):
     def pg_commands(self) -> str:
         """The exact commands for the server in use (no password: PGPASSWORD or .pgpass)."""
         url = server_url(current_database())
-        dump = f"kpu-desk-{date.today():%Y-%m-%d}.dump"
+        dump = f"kpu-desk-{wallclock.today():%Y-%m-%d}.dump"
         lines = [
             self.tr("# Mencadangkan:"),
             pg_dump_hint(url, dump).splitlines()[1].strip(),

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
-
+from kpu_desk.gui import wallclock
 from kpu_desk.gui.models.holidays_model import HolidaysModel
 from kpu_desk.gui.pages.base import prepare_table
 from kpu_desk.gui.pages.settings.tab import SettingsTab
@@ -24,8 +21,8 @@ class HolidaysTab(SettingsTab):
         prepare_table(self.holidaysView, "settings/holidaysView", {0: 120, 1: 80, 2: 260}, stretch=2)
         self.errors = FieldErrors({"day": self.dayError, "name": self.nameError},
                                   {"day": self.dayEdit, "name": self.nameEdit})
-        self.yearSpin.setValue(date.today().year)
-        self.dayEdit.setDate(QDate.currentDate())
+        self.yearSpin.setValue(wallclock.today().year)
+        self.dayEdit.setDate(wallclock.qdate_today())
         self.yearSpin.valueChanged.connect(lambda _year: self.reload())
         self.addButton.clicked.connect(self.add)
         self.removeButton.clicked.connect(self.remove_selected)

@@ -1,4 +1,4 @@
-"""The working-day calendar, checked against the official 2025 calendar.
+"""The working-day calendar, checked against the official 2025 and 2026 calendars.
 
 Dates are counted by hand from the Surat Keputusan Bersama Menteri Agama, Menteri
 Ketenagakerjaan dan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi
@@ -63,6 +63,41 @@ CUTI_BERSAMA_2025 = {
 }
 
 
+# 2026, from the SKB of 19 September 2025 (Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5
+# Tahun 2025): 17 hari libur nasional and 8 days of cuti bersama. `holidays` carries the cuti
+# bersama from 0.99 on; earlier versions have none for 2026, so the office would work on them.
+LIBUR_NASIONAL_2026 = {
+    date(2026, 1, 1),  # Thu  Tahun Baru 2026 Masehi
+    date(2026, 1, 16),  # Fri  Isra Mikraj Nabi Muhammad SAW
+    date(2026, 2, 17),  # Tue  Tahun Baru Imlek 2577 Kongzili
+    date(2026, 3, 19),  # Thu  Hari Suci Nyepi (Tahun Baru Saka 1948)
+    date(2026, 3, 21),  # Sat  Idul Fitri 1447 H
+    date(2026, 3, 22),  # Sun  Idul Fitri 1447 H
+    date(2026, 4, 3),  # Fri  Wafat Yesus Kristus
+    date(2026, 4, 5),  # Sun  Kebangkitan Yesus Kristus (Paskah)
+    date(2026, 5, 1),  # Fri  Hari Buruh Internasional
+    date(2026, 5, 14),  # Thu  Kenaikan Yesus Kristus
+    date(2026, 5, 27),  # Wed  Idul Adha 1447 H
+    date(2026, 5, 31),  # Sun  Hari Raya Waisak 2570 BE
+    date(2026, 6, 1),  # Mon  Hari Lahir Pancasila
+    date(2026, 6, 16),  # Tue  1 Muharam Tahun Baru Islam 1448 H
+    date(2026, 8, 17),  # Mon  Proklamasi Kemerdekaan
+    date(2026, 8, 25),  # Tue  Maulid Nabi Muhammad SAW
+    date(2026, 12, 25),  # Fri  Kelahiran Yesus Kristus
+}
+
+CUTI_BERSAMA_2026 = {
+    date(2026, 2, 16),  # Mon  Tahun Baru Imlek
+    date(2026, 3, 18),  # Wed  Hari Suci Nyepi
+    date(2026, 3, 20),  # Fri  Idul Fitri
+    date(2026, 3, 23),  # Mon  Idul Fitri
+    date(2026, 3, 24),  # Tue  Idul Fitri
+    date(2026, 5, 15),  # Fri  Kenaikan Yesus Kristus
+    date(2026, 5, 28),  # Thu  Idul Adha
+    date(2026, 12, 24),  # Thu  Kelahiran Yesus Kristus
+}
+
+
 @pytest.fixture
 def cal() -> WorkingCalendar:
     return WorkingCalendar()
@@ -83,6 +118,17 @@ def test_national_holidays_2025_are_the_decree(cal):
 def test_cuti_bersama_2025_are_the_decree(cal):
     listed = {d.day for d in cal.holidays_in(2025) if d.source == "cuti_bersama"}
     assert listed == CUTI_BERSAMA_2025
+
+
+def test_the_2026_calendar_is_the_decree(cal):
+    listed = cal.holidays_in(2026)
+    assert {d.day for d in listed if d.source == "nasional"} == LIBUR_NASIONAL_2026
+    assert {d.day for d in listed if d.source == "cuti_bersama"} == CUTI_BERSAMA_2026
+
+
+def test_a_day_counted_from_23_december_2026_skips_christmas_to_monday(cal):
+    # Wed 23 Dec + 1: 24 Dec cuti bersama, 25 Dec Natal, 26-27 weekend -> Mon 28 Dec.
+    assert cal.add_working_days(date(2026, 12, 23), 1) == date(2026, 12, 28)
 
 
 def test_year_2025_has_237_working_days(cal):

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
+
+import pytest
 
 from kpu_desk.roles import ROLES
+
+
+@pytest.fixture(autouse=True)
+def _a_working_afternoon(time_machine):
+    """The demo's cases end at now: at night today's guests have not come yet and few cases are open."""
+    time_machine.move_to(datetime(2026, 11, 18, 14, 0))  # a Wednesday
 
 
 def test_demo_fills_an_office_in_every_state(run_cli, database_url):
@@ -71,3 +80,12 @@ def test_the_command_line_demo_is_the_same_office_as_the_windows(run_cli, sqlite
         assert office.load_office().name == "KPU Kabupaten Karanganyar" and office.is_demo()
     finally:
         close_database()
+
+
+def test_every_state_shows_after_the_lebaran_holidays(run_cli, sqlite_url, time_machine):
+    # Idul Fitri 1448 (an estimate in `holidays`): closed since Nyepi on 8 March, so only one
+    # or two recent cases are still open to put on hold.
+    time_machine.move_to(datetime(2027, 3, 10, 19, 30))
+    assert run_cli("--db", sqlite_url, "demo", "--days", "10")[0] == 0
+    code, out, _ = run_cli("--db", sqlite_url, "case", "list", "--json", "--limit", "1000")
+    assert {c["state"] for c in json.loads(out)} == {"open", "waiting", "done", "cancelled"}

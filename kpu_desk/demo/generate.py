@@ -110,7 +110,7 @@ def _ensure_every_state(rng: random.Random, now: datetime, report: DemoReport) -
     """A short month can leave a state unused by chance; the demo shows every one."""
     at = now - timedelta(minutes=5)
     for state, change in (("waiting", _wait), ("cancelled", _cancel)):
-        if report.cases.get(state) or report.cases.get("open", 0) < 3:
+        if report.cases.get(state) or report.cases.get("open", 0) < 2:  # one case stays open
             continue
         candidates = models.Case.select(models.Case.number).where(models.Case.state == "open").order_by(models.Case.id)
         number = rng.choice([c.number for c in candidates])

@@ -54,6 +54,15 @@ def pytest_unconfigure(config):
 
 
 @pytest.fixture
+def office_hours(time_machine) -> datetime:
+    """A working Wednesday afternoon, for tests of the demo office: its cases end at now, and at
+    night or on a holiday today's guests have not come and few cases are open."""
+    moment = datetime(2026, 11, 18, 14, 0)
+    time_machine.move_to(moment)
+    return moment
+
+
+@pytest.fixture
 def seeds_dir() -> Path:
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"the source SOP documents ({SEEDS_DIR}) are not beside this checkout; CI has them")

@@ -9,11 +9,7 @@ import pytest
 
 from kpu_desk.roles import ROLES
 
-
-@pytest.fixture(autouse=True)
-def _a_working_afternoon(time_machine):
-    """The demo's cases end at now: at night today's guests have not come yet and few cases are open."""
-    time_machine.move_to(datetime(2026, 11, 18, 14, 0))  # a Wednesday
+pytestmark = pytest.mark.usefixtures("office_hours")
 
 
 def test_demo_fills_an_office_in_every_state(run_cli, database_url):

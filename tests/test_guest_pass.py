@@ -12,7 +12,7 @@ MM = 72 / 25.4
 
 
 @pytest.fixture
-def visit(run_cli, sqlite_url):
+def visit(run_cli, sqlite_url, office_hours):
     """A demo office with one visit that is still inside, valid until tomorrow: (case number, code, party)."""
     assert run_cli("--db", sqlite_url, "demo", "--days", "1")[0] == 0
     from kpu_desk.store import close_database, models, open_database

@@ -57,7 +57,7 @@ def test_office_data_can_be_changed(database):
     assert set(caught.value.problems) == {"retention"}
 
 
-def test_a_cancelled_demo_leaves_the_database_empty(database):
+def test_a_cancelled_demo_leaves_the_database_empty(database, office_hours):
     class Stop(Exception):
         pass
 
@@ -70,7 +70,7 @@ def test_a_cancelled_demo_leaves_the_database_empty(database):
     assert not models.Case.select().exists() and not models.SopVersion.select().exists()
 
 
-def test_the_demo_makes_a_whole_office(database):
+def test_the_demo_makes_a_whole_office(database, office_hours):
     report = office.load_demo(days=1)
     assert report.users == 12 and not office.is_first_start()
     assert office.load_office().name == "KPU Kabupaten Karanganyar"
@@ -86,7 +86,7 @@ def test_holiday_overrides_are_listed_checked_and_removed(database):
     assert list_overrides() == []
 
 
-def test_the_guest_book_masks_personal_data_and_counts_who_is_inside(database):
+def test_the_guest_book_masks_personal_data_and_counts_who_is_inside(database, office_hours):
     office.load_demo(days=1)
     day = models.Visit.select(models.Visit.checked_in_at).order_by(models.Visit.id.desc()).scalar().date()
     rows = visits_on(day)

@@ -512,7 +512,7 @@ def test_even_the_quick_way_in_refuses_a_file_that_is_not_a_database(sqlite_url)
         open_database(sqlite_url, check=False)
 
 
-def test_the_computers_saved_database_is_used_by_the_command_line(run_cli, sqlite_url, monkeypatch):
+def test_the_computers_saved_database_is_used_by_the_command_line(run_cli, sqlite_url, monkeypatch, office_hours):
     from kpu_desk.store.connection import resolve_url, save_url
 
     save_url(sqlite_url)

@@ -98,7 +98,7 @@ def test_no_sop_chosen_is_refused_and_nothing_is_written(qtbot, empty_database):
     assert office.is_first_start() and not models.SopVersion.select().exists()
 
 
-def test_demo_data_loads_in_the_background_with_progress(qtbot, empty_database):
+def test_demo_data_loads_in_the_background_with_progress(qtbot, empty_database, office_hours):
     wizard = _wizard(qtbot)
     seen = []
     operation = wizard.load_demo()
@@ -111,7 +111,7 @@ def test_demo_data_loads_in_the_background_with_progress(qtbot, empty_database):
     assert office.is_demo()
 
 
-def test_loading_demo_data_can_be_cancelled_and_leaves_the_database_empty(qtbot, empty_database):
+def test_loading_demo_data_can_be_cancelled_and_leaves_the_database_empty(qtbot, empty_database, office_hours):
     wizard = _wizard(qtbot)
     operation = wizard.load_demo()
     qtbot.mouseClick(wizard.progress.cancelButton, Qt.MouseButton.LeftButton)

@@ -6,6 +6,7 @@ Through the public entry points: `kpu-desk --db URL db …` and kpu_desk.store.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sqlite3
 import threading
@@ -16,7 +17,7 @@ import pytest
 
 from kpu_desk import paths
 from kpu_desk.store import StoreError, close_database, open_database, write_transaction
-from kpu_desk.store import audit, migrate
+from kpu_desk.store import audit, health, migrate
 from kpu_desk.store.attachments import open_attachment, path_for, store_file
 from kpu_desk.store.backup import backup_sqlite, integrity_check
 from kpu_desk.store.connection import data_dir
@@ -272,6 +273,48 @@ def test_a_damaged_file_is_reported_and_left_as_it_is(sqlite_url, run_cli, damag
     assert path.read_bytes() == before
     with pytest.raises(StoreError, match="rusak"):
         open_database(sqlite_url, check=True)
+
+
+def _damage_forty_pages(path: Path) -> None:
+    """40 pages of noise in the middle of the file, as a failing disk leaves them; the header is whole."""
+    page = 4096
+    data = bytearray(path.read_bytes())
+    first = (len(data) // page) // 2 - 20
+    data[first * page:(first + 40) * page] = random.Random(14).randbytes(40 * page)
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_file_takes_no_write_from_everyday_commands(sqlite_url, run_cli):
+    from engine_support import make_users
+
+    open_database(sqlite_url)
+    make_users()
+    _add_cases(3000)
+    close_database()
+    path = _path(sqlite_url)
+    _damage_forty_pages(path)
+    before = path.read_bytes()
+    code, out, err = run_cli("--db", sqlite_url, "case", "start", "karanganyar-pelayanan-umum",
+                             "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                             "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+    assert code == 2 and "Traceback" not in err
+    assert "berkas basis data rusak" in err and "Pengaturan → Basis data → Pulihkan dari cadangan" in err
+    assert "kpu-desk db restore" in err
+    assert path.read_bytes() == before
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_writes_that_bypass_the_transaction_helper_are_refused_too(sqlite_url):
+    open_database(sqlite_url)
+    _add_cases(3000)
+    close_database()
+    _damage_forty_pages(_path(sqlite_url))
+    open_database(sqlite_url, migrate=False, writes_wait=False)
+    assert health.wait() is not None
+    with pytest.raises(pw.DatabaseError, match="not authorized"):
+        Setting.create(key="x", value="1")  # autocommit, no write_transaction
+    close_database()
 
 
 def test_check_reports_a_broken_reference(sqlite_url, run_cli):

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 import peewee as pw
 from platformdirs import user_data_dir
 
-from kpu_desk.store import models
+from kpu_desk.store import health, models
 from kpu_desk.store.errors import StoreError
 
 ENV_URL = "KPU_DESK_DB"
@@ -83,7 +83,15 @@ def _sqlite(parsed) -> pw.SqliteDatabase:
     if path.startswith("//"):  # sqlite:////abs/path, the usual spelling of an absolute path
         path = path[1:]
     # Every write transaction begins IMMEDIATE: see dbutil.write_transaction for why.
-    return pw.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5, lock_type="IMMEDIATE")
+    return _GuardedSqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=5, lock_type="IMMEDIATE")
+
+
+class _GuardedSqliteDatabase(pw.SqliteDatabase):
+    """Each connection refuses writes once the file is known to be damaged (see store.health)."""
+
+    def _add_conn_hooks(self, conn):
+        super()._add_conn_hooks(conn)
+        conn.set_authorizer(health.authorizer)
 
 
 def _postgres(parsed) -> pw.PostgresqlDatabase:

@@ -9,6 +9,7 @@ from urllib.parse import urlparse, urlunparse
 
 import peewee as pw
 
+from kpu_desk.store import health
 from kpu_desk.store.errors import StoreError
 
 
@@ -35,7 +36,10 @@ def write_transaction(db: pw.Database):
     On SQLite it begins IMMEDIATE: a deferred transaction that reads first and
     writes later fails with "database is locked" if another workstation wrote
     in between, and no busy timeout can cure that. Nested calls are savepoints.
+    A SQLite file found damaged (store.health) is refused before anything begins.
     """
+    if is_sqlite(db):
+        health.before_write()
     if is_sqlite(db) and not db.in_transaction():
         return db.atomic("IMMEDIATE")
     return db.atomic()
@@ -83,9 +87,10 @@ def _sqlite_message(lowered: str, where: str) -> str | None:
     if any(word in lowered for word in _LOCKED):
         return (f"basis data sedang dikunci oleh program lain ({where}); "
                 "tutup program lain yang memakainya lalu coba lagi")
+    if "not authorized" in lowered and health.problem():  # the authorizer refused a write
+        return health.problem()
     if any(word in lowered for word in _CORRUPT):
-        return (f"berkas basis data rusak ({where}); pulihkan dari cadangan dengan "
-                "`kpu-desk db restore BERKAS_CADANGAN`")
+        return f"berkas basis data rusak ({where}); {health.RESTORE_HINT}"
     if "readonly" in lowered or "read-only" in lowered:
         return f"basis data hanya dapat dibaca ({where}); periksa izin tulis berkas dan foldernya"
     if "unable to open" in lowered:

@@ -6,7 +6,6 @@ Through the public entry points: `kpu-desk --db URL db …` and kpu_desk.store.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import sqlite3
 import threading
@@ -16,6 +15,7 @@ import peewee as pw
 import pytest
 
 from kpu_desk import paths
+from store_support import damage_forty_pages
 from kpu_desk.store import StoreError, close_database, open_database, write_transaction
 from kpu_desk.store import audit, health, migrate
 from kpu_desk.store.attachments import open_attachment, path_for, store_file
@@ -275,15 +275,6 @@ def test_a_damaged_file_is_reported_and_left_as_it_is(sqlite_url, run_cli, damag
         open_database(sqlite_url, check=True)
 
 
-def _damage_forty_pages(path: Path) -> None:
-    """40 pages of noise in the middle of the file, as a failing disk leaves them; the header is whole."""
-    page = 4096
-    data = bytearray(path.read_bytes())
-    first = (len(data) // page) // 2 - 20
-    data[first * page:(first + 40) * page] = random.Random(14).randbytes(40 * page)
-    path.write_bytes(bytes(data))
-
-
 def test_a_damaged_file_takes_no_write_from_everyday_commands(sqlite_url, run_cli):
     from engine_support import make_users
 
@@ -292,7 +283,7 @@ def test_a_damaged_file_takes_no_write_from_everyday_commands(sqlite_url, run_cl
     _add_cases(3000)
     close_database()
     path = _path(sqlite_url)
-    _damage_forty_pages(path)
+    damage_forty_pages(path)
     before = path.read_bytes()
     code, out, err = run_cli("--db", sqlite_url, "case", "start", "karanganyar-pelayanan-umum",
                              "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
@@ -309,7 +300,7 @@ def test_writes_that_bypass_the_transaction_helper_are_refused_too(sqlite_url):
     open_database(sqlite_url)
     _add_cases(3000)
     close_database()
-    _damage_forty_pages(_path(sqlite_url))
+    damage_forty_pages(_path(sqlite_url))
     open_database(sqlite_url, migrate=False, writes_wait=False)
     assert health.wait() is not None
     with pytest.raises(pw.DatabaseError, match="not authorized"):

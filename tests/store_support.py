@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 
 def damage_forty_pages(path: Path) -> None:
@@ -27,3 +34,31 @@ def pad_with_unread_rows(path: Path, factor: int = 4) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+
+
+@contextmanager
+def small_disk(folder: Path, size_kb: int = 2048) -> Iterator[Path]:
+    """A real file system of size_kb mounted at folder (tmpfs): the faithful way to run out of disk.
+
+    Needs root (or CAP_SYS_ADMIN), as on the CI machines; elsewhere the test is skipped, saying why.
+    """
+    if sys.platform != "linux" or shutil.which("mount") is None:
+        pytest.skip("a full disk is simulated with a small tmpfs mount, which needs Linux")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to simulate a full disk (needs root): {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill_leaving(folder: Path, free_kb: int) -> Path:
+    """Fill the disk holding folder until only free_kb are left; delete the returned file to free it."""
+    filler = folder / "pengisi"
+    available = shutil.disk_usage(folder).free
+    with open(filler, "wb") as handle:
+        handle.write(b"\0" * max(0, available - free_kb * 1024))
+    return filler

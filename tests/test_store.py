@@ -15,7 +15,7 @@ import peewee as pw
 import pytest
 
 from kpu_desk import paths
-from store_support import damage_forty_pages
+from store_support import damage_forty_pages, fill_leaving, small_disk
 from kpu_desk.store import StoreError, close_database, open_database, write_transaction
 from kpu_desk.store import audit, health, migrate
 from kpu_desk.store.attachments import open_attachment, path_for, store_file
@@ -306,6 +306,40 @@ def test_writes_that_bypass_the_transaction_helper_are_refused_too(sqlite_url):
     with pytest.raises(pw.DatabaseError, match="not authorized"):
         Setting.create(key="x", value="1")  # autocommit, no write_transaction
     close_database()
+
+
+@pytest.mark.parametrize("free_kb", [32, 128])
+def test_a_full_disk_is_said_and_nothing_is_half_written(tmp_path, run_cli, free_kb):
+    from engine_support import make_users
+
+    template = tmp_path / "kantor.sqlite3"
+    open_database(f"sqlite:///{template.as_posix()}")
+    make_users()
+    close_database()
+    with small_disk(tmp_path / "disk") as disk:
+        shutil.copyfile(template, disk / "kantor.sqlite3")
+        url = f"sqlite:///{(disk / 'kantor.sqlite3').as_posix()}"
+        filler = fill_leaving(disk, free_kb)
+        code, _, err = run_cli("--db", url, "case", "start", "karanganyar-pelayanan-umum",
+                               "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                               "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+        assert code == 2 and "Traceback" not in err
+        assert "disk penuh" in err and "tidak tersimpan" in err and "rollback" not in err
+        filler.unlink()
+        assert run_cli("--db", url, "db", "check")[1].startswith("baik")
+        assert run_cli("--db", url, "case", "list", "--json")[1].strip() == "[]"
+
+
+def test_a_backup_onto_a_full_disk_blames_that_disk_and_leaves_nothing_there(sqlite_database, sqlite_url, tmp_path,
+                                                                             run_cli):
+    _add_cases(300)
+    close_database()
+    with small_disk(tmp_path / "usb") as usb:
+        filler = fill_leaving(usb, 64)
+        code, _, err = run_cli("--db", sqlite_url, "db", "backup", str(usb / "cadangan.sqlite3"))
+        assert code == 2 and "disk tujuan penuh" in err and str(usb / "cadangan.sqlite3") in err
+        assert "kpu-desk.sqlite3" not in err  # the database is not the one to blame
+        assert sorted(p.name for p in usb.iterdir()) == [filler.name]
 
 
 def test_check_reports_a_broken_reference(sqlite_url, run_cli):

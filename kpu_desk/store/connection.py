@@ -93,6 +93,12 @@ class _GuardedSqliteDatabase(pw.SqliteDatabase):
         super()._add_conn_hooks(conn)
         conn.set_authorizer(health.authorizer)
 
+    def rollback(self):
+        # After SQLITE_FULL or an I/O error SQLite may have rolled the transaction back itself;
+        # a second ROLLBACK would fail ("no transaction is active") and hide the real error.
+        if self.is_closed() or self.connection().in_transaction:
+            super().rollback()
+
 
 def _postgres(parsed) -> pw.PostgresqlDatabase:
     return pw.PostgresqlDatabase(

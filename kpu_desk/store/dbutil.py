@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
@@ -65,6 +66,8 @@ def describe(db: pw.Database) -> str:
 
 # --- errors ------------------------------------------------------------------------
 
+DISK_FULL = ("disk penuh: basis data ({where}) tidak dapat ditulis karena ruang penyimpanan habis; "
+             "perubahan ini tidak tersimpan sedikit pun. Kosongkan ruang disk, lalu coba lagi")
 _LOCKED = ("database is locked", "database table is locked", "busy")
 _CORRUPT = ("not a database", "malformed", "disk image", "file is encrypted")
 
@@ -76,11 +79,21 @@ def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError:
     text = str(exc)
     lowered = text.lower()
     where = describe(db) if db is not None else ""
+    if db is not None and is_sqlite(db) and "disk i/o" in lowered and low_on_space(sqlite_path(db).parent):
+        lowered = "disk is full"  # ENOSPC on the -shm or journal comes back as an I/O error
     if db is None or is_sqlite(db):
         message = _sqlite_message(lowered, where)
     else:
         message = _postgres_message(lowered, db)
     return StoreError(message or f"galat basis data ({where}): {text.strip()}")
+
+
+def low_on_space(folder: Path, need: int = 1 << 20) -> bool:
+    """Whether the disk holding folder has less than need bytes free (an I/O error's likely cause)."""
+    try:
+        return shutil.disk_usage(folder).free < need
+    except OSError:
+        return False
 
 
 def _sqlite_message(lowered: str, where: str) -> str | None:
@@ -95,8 +108,11 @@ def _sqlite_message(lowered: str, where: str) -> str | None:
         return f"basis data hanya dapat dibaca ({where}); periksa izin tulis berkas dan foldernya"
     if "unable to open" in lowered:
         return f"berkas basis data tidak dapat dibuka ({where}); periksa folder dan izin tulisnya"
-    if "disk is full" in lowered or "disk i/o" in lowered:
-        return f"penyimpanan penuh atau rusak saat menulis basis data ({where})"
+    if "disk is full" in lowered:  # SQLITE_FULL: "database or disk is full"
+        return DISK_FULL.format(where=where)
+    if "disk i/o" in lowered:
+        return (f"basis data ({where}) tidak dapat dibaca atau ditulis: disk bermasalah (galat I/O); "
+                "perubahan ini tidak tersimpan. Periksa disk, lalu coba lagi")
     return None
 
 

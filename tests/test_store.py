@@ -15,6 +15,7 @@ import peewee as pw
 import pytest
 
 from kpu_desk import paths
+from pg_support import password_asking_server
 from store_support import damage_forty_pages, fill_leaving, small_disk
 from kpu_desk.store import StoreError, close_database, open_database, write_transaction
 from kpu_desk.store import audit, health, migrate
@@ -360,10 +361,24 @@ def test_check_says_baik(database, database_url, run_cli):
     assert code == 0 and out.startswith("baik")
 
 
-def test_unreachable_postgresql_server(run_cli):
+def test_a_postgresql_port_where_nothing_listens(run_cli):
     code, _, err = run_cli("--db", "postgresql://kpu:rahasia@127.0.0.1:1/kpu", "db", "check")
-    assert code == 2 and "server PostgreSQL 127.0.0.1:1 tidak dapat dihubungi" in err
+    assert code == 2 and "server 127.0.0.1:1 menolak sambungan" in err and "port" in err
     assert "rahasia" not in err
+
+
+def test_an_unknown_postgresql_host(run_cli):
+    code, _, err = run_cli("--db", "postgresql://kpu@server-kpu.invalid/kpu", "db", "check")
+    assert code == 2 and "nama server 'server-kpu.invalid' tidak dikenal" in err
+
+
+def test_a_missing_or_wrong_postgresql_password_is_said_as_such(run_cli):
+    with password_asking_server() as port:
+        code, _, err = run_cli("--db", f"postgresql://kpu@127.0.0.1:{port}/kpu", "db", "check")
+        assert code == 2 and "meminta kata sandi pengguna 'kpu'" in err and "tidak dapat dihubungi" not in err
+        code, _, err = run_cli("--db", f"postgresql://kpu:salah@127.0.0.1:{port}/kpu", "db", "check")
+        assert code == 2 and "menolak login pengguna 'kpu': nama pengguna atau kata sandi salah" in err
+        assert "salah@" not in err
 
 
 @pytest.mark.postgres
@@ -374,6 +389,47 @@ def test_missing_postgresql_database_and_user(postgres_url, run_cli):
     stranger = postgres_url.replace("://kpu@", "://orang_asing@")
     code, _, err = run_cli("--db", stranger, "db", "check")
     assert code == 2 and "pengguna 'orang_asing' tidak dikenal" in err
+
+
+@pytest.mark.postgres
+def test_postgresql_sessions_have_time_limits_and_name_the_workstation(postgres_url):
+    import socket
+
+    db = open_database(postgres_url)
+    try:
+        shown = {name: db.execute_sql(f"SHOW {name}").fetchone()[0]
+                 for name in ("lock_timeout", "statement_timeout", "idle_in_transaction_session_timeout",
+                              "application_name")}
+    finally:
+        close_database()
+    assert shown == {"lock_timeout": "10s", "statement_timeout": "2min",
+                     "idle_in_transaction_session_timeout": "2min",
+                     "application_name": f"kpu-desk {socket.gethostname()}"[:63]}
+
+
+@pytest.mark.postgres
+def test_a_lock_held_elsewhere_ends_the_wait_and_names_the_holder(postgres_url, run_cli, monkeypatch):
+    import psycopg2
+
+    from engine_support import make_users
+    from kpu_desk.store import connection
+
+    open_database(postgres_url)
+    make_users()
+    close_database()
+    monkeypatch.setitem(connection.PG_SESSION_SETTINGS, "lock_timeout", "1s")  # the wait's length is not tested
+    holder = psycopg2.connect(postgres_url, application_name="psql di meja TU")
+    try:
+        with holder.cursor() as cursor:  # BEGIN; the audit chain's lock; then nothing, for as long as it likes
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (audit._PG_LOCK_KEY,))
+        code, _, err = run_cli("--db", postgres_url, "case", "start", "karanganyar-pelayanan-umum",
+                               "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                               "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+    finally:
+        holder.close()
+    assert code == 2 and "Traceback" not in err
+    assert "dikunci oleh 'psql di meja TU' dari 127.0.0.1, sejak " in err and "tidak tersimpan" in err
+    assert run_cli("--db", postgres_url, "case", "list", "--json")[1].strip() == "[]"
 
 
 # --- the audit chain --------------------------------------------------------------------

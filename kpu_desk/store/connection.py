@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -100,7 +101,28 @@ class _GuardedSqliteDatabase(pw.SqliteDatabase):
             super().rollback()
 
 
+# Every transaction of KPU Desk lasts milliseconds and none waits for a person, so long waits
+# mean something is stuck; without limits one forgotten session (a psql left in BEGIN, a hung
+# workstation) stops saving on every workstation for good. lock_timeout: a save waits at most
+# 10 s for a lock, then says who holds it (dbutil.translate). statement_timeout: the largest
+# report on ten years of data takes well under a second; 2 minutes only stops runaway queries.
+# idle_in_transaction_session_timeout: a session that opened a transaction and went quiet for
+# 2 minutes loses it, and with it the locks the others wait for. Migrations lift the first two
+# for their own transaction (migrate._schema_lock).
+PG_SESSION_SETTINGS = {
+    "lock_timeout": "10s",
+    "statement_timeout": "2min",
+    "idle_in_transaction_session_timeout": "2min",
+}
+
+
+def application_name() -> str:
+    """How this workstation shows in pg_stat_activity, so a blocked one can name the blocker."""
+    return f"kpu-desk {socket.gethostname()}"[:63]  # NAMEDATALEN - 1
+
+
 def _postgres(parsed) -> pw.PostgresqlDatabase:
+    options = " ".join(f"-c {name}={value}" for name, value in PG_SESSION_SETTINGS.items())
     return pw.PostgresqlDatabase(
         parsed.path.lstrip("/"),
         user=unquote(parsed.username) if parsed.username else None,
@@ -108,6 +130,8 @@ def _postgres(parsed) -> pw.PostgresqlDatabase:
         host=parsed.hostname or "localhost",
         port=parsed.port or 5432,
         connect_timeout=5,
+        application_name=application_name(),
+        options=options,
     )
 
 

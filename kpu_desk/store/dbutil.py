@@ -10,7 +10,7 @@ from urllib.parse import urlparse, urlunparse
 
 import peewee as pw
 
-from kpu_desk.store import health
+from kpu_desk.store import health, pgerrors
 from kpu_desk.store.errors import StoreError
 
 
@@ -84,7 +84,7 @@ def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError:
     if db is None or is_sqlite(db):
         message = _sqlite_message(lowered, where)
     else:
-        message = _postgres_message(lowered, db)
+        message = pgerrors.message(exc, db)
     return StoreError(message or f"galat basis data ({where}): {text.strip()}")
 
 
@@ -113,25 +113,6 @@ def _sqlite_message(lowered: str, where: str) -> str | None:
     if "disk i/o" in lowered:
         return (f"basis data ({where}) tidak dapat dibaca atau ditulis: disk bermasalah (galat I/O); "
                 "perubahan ini tidak tersimpan. Periksa disk, lalu coba lagi")
-    return None
-
-
-def _postgres_message(lowered: str, db: pw.Database) -> str | None:
-    params = db.connect_params
-    server = f"{params.get('host', 'localhost')}:{params.get('port', 5432)}"
-    user = params.get("user") or ""
-    if "password authentication failed" in lowered or "authentication failed" in lowered:
-        return f"server PostgreSQL {server} menolak login pengguna '{user}': nama pengguna atau kata sandi salah"
-    if "role" in lowered and "does not exist" in lowered:
-        return f"pengguna '{user}' tidak dikenal oleh server PostgreSQL {server}"
-    if "database" in lowered and "does not exist" in lowered:
-        return f"basis data '{db.database}' tidak ada di server PostgreSQL {server}; buat dahulu dengan createdb"
-    if any(word in lowered for word in ("could not connect", "connection refused", "timeout expired",
-                                        "could not translate host", "failed:", "server closed")):
-        return (f"server PostgreSQL {server} tidak dapat dihubungi; periksa jaringan kantor "
-                "dan pastikan server menyala")
-    if "deadlock" in lowered or "could not obtain lock" in lowered:
-        return "basis data sedang dikunci oleh workstation lain; coba lagi"
     return None
 
 

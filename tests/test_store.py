@@ -432,6 +432,45 @@ def test_a_lock_held_elsewhere_ends_the_wait_and_names_the_holder(postgres_url, 
     assert run_cli("--db", postgres_url, "case", "list", "--json")[1].strip() == "[]"
 
 
+@pytest.mark.postgres
+def test_a_full_disk_on_the_postgresql_server_is_said_as_such(postgres_url, run_cli, tmp_path_factory):
+    import tempfile
+
+    import psycopg2
+
+    from engine_support import make_users
+
+    open_database(postgres_url)
+    make_users()
+    close_database()
+    admin = psycopg2.connect(postgres_url)
+    admin.autocommit = True
+    cursor = admin.cursor()
+    cursor.execute("SHOW data_directory")
+    server_uid = os.stat(cursor.fetchone()[0]).st_uid
+    folder = Path(tempfile.mkdtemp(prefix="kpu-desk-pgdisk-"))  # outside pytest's root-only folders
+    try:
+        with small_disk(folder, size_kb=1024) as disk:
+            os.chown(disk, server_uid, -1)
+            cursor.execute(f"CREATE TABLESPACE uji_penuh LOCATION '{disk}'")
+            try:
+                cursor.execute('ALTER TABLE "case" SET TABLESPACE uji_penuh')
+                filler = fill_leaving(disk, 0)
+                code, _, err = run_cli("--db", postgres_url, "case", "start", "karanganyar-pelayanan-umum",
+                                       "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                                       "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+                filler.unlink()
+                assert code == 2 and "Traceback" not in err
+                assert "disk server PostgreSQL" in err and "penuh" in err and "tidak tersimpan" in err
+                assert run_cli("--db", postgres_url, "case", "list", "--json")[1].strip() == "[]"
+            finally:
+                cursor.execute('ALTER TABLE "case" SET TABLESPACE pg_default')
+                cursor.execute("DROP TABLESPACE uji_penuh")
+    finally:
+        admin.close()
+        folder.rmdir()
+
+
 # --- the audit chain --------------------------------------------------------------------
 
 

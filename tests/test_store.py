@@ -343,6 +343,24 @@ def test_a_backup_onto_a_full_disk_blames_that_disk_and_leaves_nothing_there(sql
         assert sorted(p.name for p in usb.iterdir()) == [filler.name]
 
 
+def test_a_restore_whose_copy_aside_meets_a_full_disk_changes_nothing(sqlite_database, sqlite_url, tmp_path,
+                                                                       run_cli, monkeypatch):
+    _add_cases(300)
+    backup = tmp_path / "cadangan.sqlite3"
+    backup_sqlite(sqlite_database, backup)
+    close_database()
+    before = _path(sqlite_url).read_bytes()
+    with small_disk(tmp_path / "data") as data:
+        monkeypatch.setenv("KPU_DESK_DATA", str(data))  # backups/ lands on the small disk
+        (data / "backups").mkdir()
+        filler = fill_leaving(data, 64)
+        code, _, err = run_cli("--db", sqlite_url, "db", "restore", str(backup))
+        assert code == 2 and "disk tujuan penuh" in err and str(data / "backups") in err
+        assert list((data / "backups").iterdir()) == []
+        filler.unlink()
+    assert _path(sqlite_url).read_bytes() == before
+
+
 def test_check_reports_a_broken_reference(sqlite_url, run_cli):
     open_database(sqlite_url)
     close_database()

@@ -90,7 +90,8 @@ def copy_aside(source: Path, reason: str) -> Path:
         _backup_file(source, target)
     except sqlite3.DatabaseError as exc:
         if not _is_corrupt(exc):
-            raise translate(exc, make_database(f"sqlite:///{source.as_posix()}")) from exc
+            _remove_with_companions(target)
+            raise _backup_problem(exc, make_database(f"sqlite:///{source.as_posix()}"), target) from exc
         _raw_copy(source, target)  # a damaged file is still worth keeping as it is
     return target
 
@@ -319,7 +320,7 @@ def _replace_file(source: Path, target: Path) -> None:
             target.with_name(target.name + suffix).unlink(missing_ok=True)
         os.replace(work, target)
     finally:
-        work.unlink(missing_ok=True)
+        _remove_with_companions(work)
 
 
 # --- PostgreSQL: its own tools --------------------------------------------------------

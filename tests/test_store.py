@@ -331,6 +331,23 @@ def test_a_full_disk_is_said_and_nothing_is_half_written(tmp_path, run_cli, free
         assert run_cli("--db", url, "case", "list", "--json")[1].strip() == "[]"
 
 
+def test_a_full_disk_inside_a_nested_transaction_is_said_as_such(tmp_path):
+    from kpu_desk.store import translated
+
+    with small_disk(tmp_path / "disk") as disk:
+        db = open_database(f"sqlite:///{(disk / 'kantor.sqlite3').as_posix()}")
+        try:
+            db.execute_sql("PRAGMA cache_size = 10")  # pages spill to the WAL inside the savepoint
+            fill_leaving(disk, 32)
+            with pytest.raises(StoreError, match="disk penuh") as raised:
+                with translated(db), write_transaction(db), write_transaction(db):
+                    for n in range(50):
+                        Setting.create(key=f"isi{n}", value="x" * 4000)
+            assert "savepoint" not in str(raised.value)
+        finally:
+            close_database()
+
+
 def test_a_backup_onto_a_full_disk_blames_that_disk_and_leaves_nothing_there(sqlite_database, sqlite_url, tmp_path,
                                                                              run_cli):
     _add_cases(300)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -68,6 +69,7 @@ def describe(db: pw.Database) -> str:
 
 DISK_FULL = ("disk penuh: basis data ({where}) tidak dapat ditulis karena ruang penyimpanan habis; "
              "perubahan ini tidak tersimpan sedikit pun. Kosongkan ruang disk, lalu coba lagi")
+_ROLLBACK_NOISE = re.compile("no such savepoint|no transaction is active")
 _LOCKED = ("database is locked", "database table is locked", "busy")
 _CORRUPT = ("not a database", "malformed", "disk image", "file is encrypted")
 
@@ -76,6 +78,7 @@ def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError:
     """Say what a driver error means for the user, in Bahasa Indonesia."""
     if isinstance(exc, StoreError):
         return exc
+    exc = _unmasked(exc)
     text = str(exc)
     lowered = text.lower()
     where = describe(db) if db is not None else ""
@@ -86,6 +89,15 @@ def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError:
     else:
         message = pgerrors.message(exc, db)
     return StoreError(message or f"galat basis data ({where}): {text.strip()}")
+
+
+def _unmasked(exc: BaseException) -> BaseException:
+    """The real error when a rollback failed only because SQLite had already rolled back (disk full,
+    I/O error): the connection's rollback() knows that, but a savepoint's ROLLBACK TO cannot."""
+    current = exc
+    while current is not None and _ROLLBACK_NOISE.search(str(current).lower()):
+        current = current.__context__  # peewee's wrapper, the failed rollback, then the real error
+    return current if current is not None and is_driver_error(current) else exc
 
 
 def low_on_space(folder: Path, need: int = 1 << 20) -> bool:

@@ -2,7 +2,7 @@
 
 `PRAGMA quick_check` reads every page of the file, so it runs on a thread of its
 own from the moment the database is opened (open_database). Until it answers,
-reading goes on. A write waits for the answer where waiting is cheap (the
+reading goes on. A write waits for the answer (up to WRITE_WAIT_S) where waiting is cheap (the
 command line: the check ran while the command loaded its SOPs) and goes ahead
 where it is not (the window, which is told when the answer comes). Once the
 file is known to be damaged, every write of this process is refused, by

@@ -139,3 +139,57 @@ def test_unknown_role_of_a_person_field(run_cli, tmp_path):
     path = _broken(tmp_path, "        role: pimpinan\n", "        role: bupati\n")
     code, out, _ = run_cli("sop", "check", str(path))
     assert code == 1 and "peran 'bupati' tidak dikenal" in out
+
+
+KUPANG = (SOPS_DIR / "kupang-pelayanan-publik.yaml").read_text(encoding="utf-8")
+HUGE = "9223372036854775807"  # SQLite's largest integer; PostgreSQL's INTEGER stops at 2147483647
+
+
+@pytest.mark.parametrize(("text", "old", "new", "where"), [
+    (ORIGINAL, "version: 1\n", f"version: {HUGE}\n", "version: paling besar 1.000.000"),
+    (ORIGINAL, "  - no: 6\n", f"  - no: {HUGE}\n", "steps[6].no: paling besar 9.999"),
+    (ORIGINAL, "    next: 5\n", f"    next: {HUGE}\n", "steps[4].next: paling besar 9.999"),
+    (ORIGINAL, "        max_length: 100\n", f"        max_length: {HUGE}\n", "max_length: paling besar 10.000"),
+    (ORIGINAL, "        min: 1\n", f"        min: -{HUGE}\n", "min: paling kecil -1.000.000.000.000.000"),
+    (KUPANG, "    working_days: 10\n", f"    working_days: {HUGE}\n", "working_days: paling besar 365"),
+    (KUPANG, "    extension_working_days: 7\n", f"    extension_working_days: {HUGE}\n", "extension_working_days: paling besar 365"),
+])
+def test_numbers_beyond_what_the_databases_store_are_refused(run_cli, tmp_path, text, old, new, where):
+    # version 9223372036854775807 used to pass; the next edit stored version + 1 and every case
+    # start of every SOP then died with OverflowError.
+    assert old in text, old
+    path = tmp_path / "besar.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert f"{path}:{_line_of(path, new.strip())}: galat: " in out and where in out, out
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_numbers_that_are_not_numbers_are_refused(run_cli, tmp_path, value):
+    path = _broken(tmp_path, "        min: 1\n", f"        min: {value}\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and f"{path}:{_line_of(path, 'min: ' + value)}: galat: angka" in out, out
+
+
+@pytest.mark.parametrize("waktu", ["366 hari kerja", "9000 jam", "Hari Ke 400", "9" * 1500 + " menit"])
+def test_time_standards_beyond_a_year_are_refused(run_cli, tmp_path, waktu):
+    path = _broken(tmp_path, 'waktu: "10 menit"', f'waktu: "{waktu}"')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "terlalu lama; paling lama" in out and "Traceback" not in out, out
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ('    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', "    activity: ' '\n", "steps[1].activity"),
+    ('  office: "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR"', '  office: "\\t \\u3000"', "header.office"),
+])
+def test_blank_required_texts_are_refused(run_cli, tmp_path, old, new, where):
+    path = _broken(tmp_path, old, new)
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and f"{where}: tidak boleh kosong" in out, out
+
+
+def test_overlong_texts_are_refused(run_cli, tmp_path):
+    path = _broken(tmp_path, '    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', f'    activity: "{"x" * 2001}"\n')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "steps[1].activity: terlalu panjang: paling banyak 2000 huruf" in out, out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -58,7 +59,11 @@ def _plain(node: Any, path: Path, index: LineIndex, stack: set[int]) -> Any:
             return _plain_seq(node, path, index, stack)
         finally:
             stack.discard(id(node))
-    return _plain_scalar(node)
+    value = _plain_scalar(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        # .nan passes every comparison of the schema's bounds; no SOP needs .inf either.
+        raise YamlReadError(index.line_of(path), f"angka '{node}' tidak dapat dipakai; tulis bilangan biasa")
+    return value
 
 
 def _plain_map(node: CommentedMap, path: Path, index: LineIndex, stack: set[int]) -> dict:

@@ -193,3 +193,38 @@ def test_overlong_texts_are_refused(run_cli, tmp_path):
     path = _broken(tmp_path, '    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', f'    activity: "{"x" * 2001}"\n')
     code, out, _ = run_cli("sop", "check", str(path))
     assert code == 1 and "steps[1].activity: terlalu panjang: paling banyak 2000 huruf" in out, out
+
+
+def _alias_bomb(levels: int) -> str:
+    """A YAML 'billion laughs': each level repeats the one before nine times."""
+    lines = ['x_bom0: &bom0 ["laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh"]']
+    for level in range(1, levels):
+        lines.append(f"x_bom{level}: &bom{level} [" + ", ".join([f"*bom{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused_at_its_line(run_cli, tmp_path):
+    # 6 levels (400 bytes) expand to 531,441 strings: 1 s and 120 MB before, each level 9 times more
+    # (8.7 KB took 33 s and 2.4 GB); now the first anchor stops the parser.
+    path = tmp_path / "bom.yaml"
+    path.write_text(ORIGINAL + _alias_bomb(6), encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert out == f"{path}:{_line_of(path, 'x_bom0:')}: galat: jangkar (&) dan alias (*) YAML tidak dipakai dalam berkas SOP; tulis isinya langsung\n"
+
+
+def test_any_anchor_or_alias_is_refused_with_its_line(run_cli, tmp_path):
+    path = _broken(tmp_path, '    keterangan: "Penerapan standar protokol kesehatan"\n',
+                   '    keterangan: &prokes "Penerapan standar protokol kesehatan"\n')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and f"{path}:{_line_of(path, '&prokes')}: galat: jangkar (&) dan alias (*)" in out, out
+
+
+def test_oversized_file_is_refused_with_the_line_past_the_limit(run_cli, tmp_path):
+    path = tmp_path / "besar.yaml"
+    padding = "".join(f"# catatan {n}: {'x' * 90}\n" for n in range(3000))  # 300 KB of comments
+    path.write_text(ORIGINAL + padding, encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    line = (ORIGINAL + padding)[:256 * 1024].count("\n") + 1
+    assert out == f"{path}:{line}: galat: berkas terlalu besar: lebih dari 256 KB (batas terlampaui di baris {line})\n", out

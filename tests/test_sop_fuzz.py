@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import io
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -99,3 +101,11 @@ def test_mutated_text(data):
 def test_yaml_bombs_and_self_references_are_refused():
     for text in ("a: &x [*x]\n", "&a [*a, *a]\n", "[" * 5000, "? [a, b]\n: c\n", "1: x\n"):
         _load_answers_cleanly(text)
+
+
+@pytest.mark.parametrize(("text", "line"), [("a: &x [*x]\n", 1), ("\n&a [*a, *a]\n", 2), ("a: 1\nb: {<<: *a}\n", 2)])
+def test_anchors_and_aliases_are_refused_at_their_line(text, line):
+    with pytest.raises(SopFileError) as caught:
+        load_sop_text(text, "bom.yaml")
+    [issue] = caught.value.issues
+    assert issue.line == line and "jangkar (&) dan alias (*) YAML tidak dipakai" in issue.message

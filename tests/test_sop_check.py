@@ -52,7 +52,32 @@ def test_malformed_syntax_names_the_line(run_cli, tmp_path):
     path = _broken(tmp_path, 'id: karanganyar-pelayanan-umum\n', 'id: karanganyar-pelayanan-umum\nversion: [1\n')
     code, out, _ = run_cli("sop", "check", str(path))
     assert code == 1
-    assert re.search(rf"{re.escape(str(path))}:\d+: galat: sintaks YAML tidak sah", out)
+    opened = _line_of(path, "version: [1")
+    assert out == (f"{path}:{opened + 1}: galat: sintaks YAML tidak sah (kolom 8): kurung '[' yang dibuka di baris "
+                   f"{opened} belum ditutup; daftar dalam kurung '[ ]' tidak ditulis atau ditutup dengan benar\n")
+
+
+@pytest.mark.parametrize(("old", "new", "marker", "said"), [
+    # ruamel.yaml's "could not find expected ':'", at the key that lacks it
+    ('  number: "430 /ORT.6/3313/2022"\n', '  number: "430 /ORT.6/3313/2022"\n  unit\n', "  unit",
+     "(kolom 3): tanda ':' yang diharapkan tidak ada; tulis 'kunci: nilai' atau periksa tanda kutipnya"),
+    ("    symbol: process\n", "    symbol: process\n\tnext: 3\n", "\tnext", "(kolom 1): tab tidak boleh dipakai; pakai spasi untuk indentasi"),
+    ("    symbol: process\n", "    symbol: proses: cepat\n", "proses: cepat",
+     "(kolom 19): tanda ': ' tidak boleh di sini; beri tanda kutip \"…\" pada teks yang memuat titik dua"),
+    ("    symbol: process\n", '    symbol: "pro\\qcess"\n', "pro\\q",
+     "(kolom 18): garis miring terbalik (\\) dalam tanda kutip ganda tidak dikenal; tulis \\\\ atau pakai tanda kutip tunggal"),
+])
+def test_parser_problems_are_said_in_indonesian_with_line_and_column(run_cli, tmp_path, old, new, marker, said):
+    path = _broken(tmp_path, old, new)
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert out == f"{path}:{_line_of(path, marker)}: galat: sintaks YAML tidak sah {said}\n"
+
+
+def test_a_number_too_long_for_python_is_named_at_its_line(run_cli, tmp_path):
+    path = _broken(tmp_path, "version: 1\n", f"version: {'9' * 5000}\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and out == f"{path}:{_line_of(path, 'version: 999')}: galat: bilangan terlalu panjang\n"
 
 
 def test_schema_violation_is_in_indonesian_with_the_line(run_cli, tmp_path):

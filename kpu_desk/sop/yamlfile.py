@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -13,6 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.scalarbool import ScalarBoolean
 
+from kpu_desk.sop import yaml_messages
 from kpu_desk.sop.lines import LineIndex, Path
 
 
@@ -45,9 +47,9 @@ def read_yaml(text: str) -> tuple[Any, LineIndex]:
     except YamlReadError:
         raise
     except MarkedYAMLError as exc:
-        raise YamlReadError(_mark_line(exc), _describe_yaml_error(exc)) from None
-    except (YAMLError, RecursionError, ValueError, TypeError, AttributeError) as exc:
-        raise YamlReadError(1, f"berkas tidak dapat dibaca sebagai YAML ({type(exc).__name__})") from None
+        raise YamlReadError(yaml_messages.line_of(exc), yaml_messages.describe(exc)) from None
+    except (YAMLError, RecursionError, ValueError, TypeError, AttributeError):
+        raise _unreadable(text) from None
     index = LineIndex()
     try:
         plain = _plain(tree, (), index)
@@ -56,16 +58,12 @@ def read_yaml(text: str) -> tuple[Any, LineIndex]:
     return plain, index
 
 
-def _mark_line(exc: MarkedYAMLError) -> int:
-    mark = exc.problem_mark or exc.context_mark
-    return mark.line + 1 if mark is not None else 1
-
-
-def _describe_yaml_error(exc: MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "kesalahan sintaks").strip()
-    if "duplicate key" in problem:
-        return "kunci yang sama ditulis dua kali"
-    return f"sintaks YAML tidak sah: {problem}"
+def _unreadable(text: str) -> YamlReadError:
+    # Python refuses to turn more than 4300 digits into a number; the parser does not say where.
+    huge = next((run for run in re.finditer(r"\d+", text) if len(run.group()) > 4300), None)
+    if huge:
+        return YamlReadError(text.count("\n", 0, huge.start()) + 1, "bilangan terlalu panjang")
+    return YamlReadError(1, "berkas tidak dapat dibaca sebagai YAML")
 
 
 def _plain(node: Any, path: Path, index: LineIndex) -> Any:

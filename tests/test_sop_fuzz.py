@@ -110,9 +110,13 @@ def test_yaml_bombs_and_self_references_are_refused():
         _load_answers_cleanly(text)
 
 
-@pytest.mark.parametrize(("text", "line"), [("a: &x [*x]\n", 1), ("\n&a [*a, *a]\n", 2), ("a: 1\nb: {<<: *a}\n", 2)])
-def test_anchors_and_aliases_are_refused_at_their_line(text, line):
+@pytest.mark.parametrize(("text", "line", "said"), [
+    ("\n&a [*a, *a]\n", 2, "alias YAML merujuk ke dirinya sendiri"),
+    ("a: 1\nb: {<<: *a}\n", 2, "alias ('*nama') dipakai sebelum jangkarnya ('&nama') ditulis"),
+    ("a: &a [" + ", ".join(["x"] * 200) + "]\nb: &b [" + ", ".join(["*a"] * 200) + "]\n", 1, "lebih dari 20.000 nilai"),
+])
+def test_aliases_are_refused_at_their_line_when_they_loop_or_explode(text, line, said):
     with pytest.raises(SopFileError) as caught:
         load_sop_text(text, "bom.yaml")
     [issue] = caught.value.issues
-    assert issue.line == line and "jangkar (&) dan alias (*) YAML tidak dipakai" in issue.message
+    assert issue.line == line and said in issue.message, issue

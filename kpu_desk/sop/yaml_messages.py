@@ -21,6 +21,7 @@ _PHRASES = (
     ("expected ',' or '}'", "kumpulan dalam kurung '{ }' tidak ditulis atau ditutup dengan benar"),
     ("found unknown escape character", "garis miring terbalik (\\) dalam tanda kutip ganda tidak dikenal; tulis \\\\ atau pakai tanda kutip tunggal"),
     ("expected escape sequence", "kode huruf sesudah garis miring terbalik (\\) tidak lengkap"),
+    ("found undefined alias", "alias ('*nama') dipakai sebelum jangkarnya ('&nama') ditulis"),
     ("expected the node content", "nilai yang diharapkan tidak ada"),
     ("expected a comment or a line break", "sesudah nilai hanya boleh ada komentar (#)"),
     ("more indented follow up line", "baris lanjutan blok teks menjorok lebih dalam dari baris pertamanya"),

@@ -8,10 +8,8 @@ import re
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from kpu_desk.sop import yaml_messages
@@ -24,38 +22,25 @@ class YamlReadError(ValueError):
         super().__init__(message)
 
 
-class _NoAliasComposer(Composer):
-    """Refuses anchors (&) and aliases (*): an SOP never needs them, and an alias repeats its
-    anchor's whole content, so a few nested ones turn a few KB into billions of values."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.parser.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
-            raise YamlReadError(
-                event.start_mark.line + 1,
-                "jangkar (&) dan alias (*) YAML tidak dipakai dalam berkas SOP; tulis isinya langsung",
-            )
-        return super().compose_node(parent, index)
+# Thirty times the values of the longest signed SOP (674). An alias (*name) repeats its anchor's
+# whole content, and each use counts: a few nested aliases would otherwise make billions of values.
+MAX_VALUES = 20_000
 
 
 def read_yaml(text: str) -> tuple[Any, LineIndex]:
     """Parse text; raise YamlReadError (Indonesian message, line) on any problem."""
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Composer = _NoAliasComposer
     try:
-        tree = yaml.load(text)
-    except YamlReadError:
-        raise
+        tree = YAML(typ="rt", pure=True).load(text)
     except MarkedYAMLError as exc:
         raise YamlReadError(yaml_messages.line_of(exc), yaml_messages.describe(exc)) from None
     except (YAMLError, RecursionError, ValueError, TypeError, AttributeError):
         raise _unreadable(text) from None
-    index = LineIndex()
+    reader = _PlainReader()
     try:
-        plain = _plain(tree, (), index)
+        plain = reader.plain(tree, ())
     except RecursionError:
         raise YamlReadError(1, "struktur berkas terlalu dalam") from None
-    return plain, index
+    return plain, reader.index
 
 
 def _unreadable(text: str) -> YamlReadError:
@@ -66,35 +51,52 @@ def _unreadable(text: str) -> YamlReadError:
     return YamlReadError(1, "berkas tidak dapat dibaca sebagai YAML")
 
 
-def _plain(node: Any, path: Path, index: LineIndex) -> Any:
-    if isinstance(node, CommentedMap):
-        return _plain_map(node, path, index)
-    if isinstance(node, CommentedSeq):
-        return _plain_seq(node, path, index)
-    value = _plain_scalar(node)
-    if isinstance(value, float) and not math.isfinite(value):
-        # .nan passes every comparison of the schema's bounds; no SOP needs .inf either.
-        raise YamlReadError(index.line_of(path), f"angka '{node}' tidak dapat dipakai; tulis bilangan biasa")
-    return value
+class _PlainReader:
+    """Turns ruamel's tree into dicts, lists and scalars, noting the line of each value."""
 
+    def __init__(self) -> None:
+        self.index = LineIndex()
+        self.values = 0
+        self.open: set[int] = set()  # the collections being read: an alias back into one is a loop
 
-def _plain_map(node: CommentedMap, path: Path, index: LineIndex) -> dict:
-    result = {}
-    for key in node:
-        line = _line(node.lc.key, key, index.line_of(path))
-        if not isinstance(key, str) or isinstance(key, ScalarBoolean):
-            raise YamlReadError(line, f"kunci {key!r} harus berupa teks")
-        index.lines[path + (str(key),)] = line
-        result[str(key)] = _plain(node[key], path + (str(key),), index)
-    return result
+    def plain(self, node: Any, path: Path) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise YamlReadError(self.index.line_of(path), f"berkas berisi lebih dari {MAX_VALUES:,} nilai".replace(",", ".")
+                                + " (setiap pemakaian alias YAML '*' ikut dihitung)")
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            return self.collection(node, path)
+        value = _plain_scalar(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            # .nan passes every comparison of the schema's bounds; no SOP needs .inf either.
+            raise YamlReadError(self.index.line_of(path), f"angka '{node}' tidak dapat dipakai; tulis bilangan biasa")
+        return value
 
+    def collection(self, node: CommentedMap | CommentedSeq, path: Path) -> dict | list:
+        if id(node) in self.open:
+            raise YamlReadError(self.index.line_of(path), "alias YAML merujuk ke dirinya sendiri")
+        self.open.add(id(node))
+        try:
+            return self.mapping(node, path) if isinstance(node, CommentedMap) else self.sequence(node, path)
+        finally:
+            self.open.discard(id(node))
 
-def _plain_seq(node: CommentedSeq, path: Path, index: LineIndex) -> list:
-    result = []
-    for position, item in enumerate(node):
-        index.lines[path + (position,)] = _line(node.lc.item, position, index.line_of(path))
-        result.append(_plain(item, path + (position,), index))
-    return result
+    def mapping(self, node: CommentedMap, path: Path) -> dict:
+        result = {}
+        for key in node:
+            line = _line(node.lc.key, key, self.index.line_of(path))
+            if not isinstance(key, str) or isinstance(key, ScalarBoolean):
+                raise YamlReadError(line, f"kunci {key!r} harus berupa teks")
+            self.index.lines[path + (str(key),)] = line
+            result[str(key)] = self.plain(node[key], path + (str(key),))
+        return result
+
+    def sequence(self, node: CommentedSeq, path: Path) -> list:
+        result = []
+        for position, item in enumerate(node):
+            self.index.lines[path + (position,)] = _line(node.lc.item, position, self.index.line_of(path))
+            result.append(self.plain(item, path + (position,)))
+        return result
 
 
 def _line(locate, key: Any, fallback: int) -> int:

@@ -214,10 +214,17 @@ def test_blank_required_texts_are_refused(run_cli, tmp_path, old, new, where):
     assert code == 1 and f"{where}: tidak boleh kosong" in out, out
 
 
-def test_overlong_texts_are_refused(run_cli, tmp_path):
-    path = _broken(tmp_path, '    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', f'    activity: "{"x" * 2001}"\n')
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ('    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', f'    activity: "{"x" * 2001}"\n',
+     "steps[1].activity: terlalu panjang: paling banyak 2000 huruf"),
+    # the audit trail keeps the id in 40 characters and a step run its branch in 120: PostgreSQL refuses more
+    ("id: karanganyar-pelayanan-umum\n", f"id: {'a' * 41}\n", "id: terlalu panjang: paling banyak 40 huruf"),
+    ('      - label: "Tidak bersedia"\n', f'      - label: "{"x" * 121}"\n', "label: terlalu panjang: paling banyak 120 huruf"),
+])
+def test_overlong_texts_are_refused(run_cli, tmp_path, old, new, said):
+    path = _broken(tmp_path, old, new)
     code, out, _ = run_cli("sop", "check", str(path))
-    assert code == 1 and "steps[1].activity: terlalu panjang: paling banyak 2000 huruf" in out, out
+    assert code == 1 and f"{path}:{_line_of(path, new.strip()[:20])}: galat: " in out and said in out, out
 
 
 def _alias_bomb(levels: int) -> str:

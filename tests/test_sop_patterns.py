@@ -116,3 +116,8 @@ _PATTERNS = st.tuples(st.sampled_from(["", "(?i)", "(?s)", "(?m)", "(?a)", "(?is
 @given(_PATTERNS, st.text(alphabet="abAB1 _.\né", max_size=8))
 def test_the_automaton_agrees_with_re(pattern, text):
     assert full_match(pattern, text) == bool(re.fullmatch(pattern, text)), (pattern, text)
+
+
+def test_a_huge_count_of_nothing_is_no_work():
+    # An empty group repeated a billion times is still the empty text (re itself loops on it).
+    assert full_match("x(?:){999999999}y", "xy") and not full_match("x(?:){999999999}y", "x")

@@ -55,7 +55,7 @@ def compile_pattern(pattern: str) -> tuple[tuple, ...]:
     except RecursionError:
         raise PatternError("pola terlalu bertingkat") from None
     builder.add((_MATCH,))
-    return tuple(builder.program)
+    return tuple(tuple(instruction) for instruction in builder.program)
 
 
 def _re_error_text(exc: Exception) -> str:
@@ -103,6 +103,11 @@ class _Builder:
             self.program[jump][1] = len(self.program)
 
     def repeat(self, least: int, most: int, body, flags: int) -> None:
+        before = len(self.program)
+        self.emit(body, flags)
+        if len(self.program) == before:  # an empty body, (?:){999999999}: nothing to repeat
+            return
+        self.program = self.program[:before]
         for _ in range(least):
             self.emit(body, flags)
         if most == sre.MAXREPEAT:

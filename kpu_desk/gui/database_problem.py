@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
+
+from kpu_desk.gui.file_dialogs import ask_open_file
 
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import sentence
@@ -33,7 +35,7 @@ class DatabaseProblemDialog(QDialog):
         return typed or None
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas basis data"), "",
-                                                    self.tr("Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)"))
+        path = ask_open_file(self, self.tr("Pilih berkas basis data"),
+                             self.tr("Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)"))
         if path:
             self.urlEdit.setText(f"sqlite:///{Path(path).as_posix()}")

@@ -117,3 +117,33 @@ def _postgres_message(lowered: str, db: pw.Database) -> str | None:
 def is_driver_error(exc: BaseException) -> bool:
     """Errors that come from the database engine rather than from our code."""
     return isinstance(exc, (pw.DatabaseError, pw.InterfaceError, sqlite3.Error))
+
+
+# --- the database's own files ----------------------------------------------------------
+
+# The files SQLite keeps beside a database: the write-ahead log, its shared index, the rollback journal.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def is_database_file(path: str | os.PathLike, db: pw.Database | None) -> bool:
+    """Whether `path` is the open SQLite database `db` or one of its companion files.
+
+    Decided from names and stat() only, never by opening: on POSIX systems closing any descriptor
+    of those files drops every SQLite lock this process holds on them, and another process then
+    believes it is alone with the database (checkpoints, deletes the WAL, loses our commits).
+    """
+    if db is None or not is_sqlite(db) or db.is_closed():
+        return False
+    own = sqlite_path(db)
+    names = [own] + [own.with_name(own.name + suffix) for suffix in SQLITE_COMPANIONS]
+    candidate = Path(path)
+    return any(_same_file(candidate, name) for name in names)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        return os.path.samefile(a, b)  # a hard link or another spelling of the same file (stat only)
+    except OSError:  # one of them does not exist (yet): the names above already said no
+        return False

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTreeWidgetItem
 
 from kpu_desk.dbprobe import probe
 from kpu_desk.gui import daily_backup as scheduler
 from kpu_desk.gui import messages, workstation
+from kpu_desk.gui.file_dialogs import ask_open_file, ask_save_file
 from kpu_desk.gui.formatting import short_datetime
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.settings.tab import SettingsTab
@@ -129,9 +130,7 @@ class DatabaseTab(SettingsTab):
 
     def ask_backup_path(self) -> str:
         suggested = str(Path.home() / f"kpu-desk-{datetime.now():%Y%m%d-%H%M}.sqlite3")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan cadangan"), suggested,
-                                                    self.tr("Basis data SQLite (*.sqlite3)"))
-        return path
+        return ask_save_file(self, self.tr("Simpan cadangan"), suggested, self.tr("Basis data SQLite (*.sqlite3)")) or ""
 
     def save_keep_days(self) -> None:
         """Store the number of days, then prune (and take today's copy if missing) in the background."""
@@ -210,9 +209,8 @@ class DatabaseTab(SettingsTab):
             self.restore_from(Path(path))
 
     def ask_restore_file(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas cadangan"), str(Path.home()),
-                                                    self.tr("Basis data SQLite (*.sqlite3);;Semua berkas (*)"))
-        return path
+        return ask_open_file(self, self.tr("Pilih berkas cadangan"),
+                             self.tr("Basis data SQLite (*.sqlite3);;Semua berkas (*)"), str(Path.home())) or ""
 
     def restore_from(self, source: Path) -> Operation | None:
         """Ask, then restore `source` over the database in use, in the background."""

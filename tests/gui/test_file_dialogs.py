@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QLineEdit, QMessageBox, QWidget
 
+from kpu_desk.gui.forms.context import dialog_file_chooser
+from kpu_desk.gui.letters.register_dialog import choose_scan
+from kpu_desk.gui.letters.specimen_dialog import choose_image
 from kpu_desk.gui.printing.printing import ask_save_path
 from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.holiday_overrides import add_override, list_overrides
@@ -47,8 +50,9 @@ def _kpu_desk(url: str, *args: str) -> str:
     return result.stdout
 
 
-def _list_folder_fully(qtbot, dialog: QFileDialog, folder: Path) -> None:
-    """Show `folder` in the dialog and ask for every cell a view would paint (names, sizes, types, icons).
+def _list_folder_fully(qtbot, dialog: QFileDialog, folder: Path, how: str) -> None:
+    """Show `folder` in the dialog (gone to, or only typed into the file-name box, which makes the
+    completer list it) and ask for every cell a view would paint (names, sizes, types, icons).
 
     The dialog's name filter (*.pdf) hides the database files from the view, but the model still
     gathers every file of the folder, and the stock icon provider named each one's type.
@@ -56,7 +60,12 @@ def _list_folder_fully(qtbot, dialog: QFileDialog, folder: Path) -> None:
     model = dialog.findChild(QFileSystemModel)
     with qtbot.waitSignal(model.directoryLoaded, timeout=10000,
                           check_params_cb=lambda path: Path(path) == folder):
-        dialog.setDirectory(str(folder))
+        if how == "typed":
+            name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+            name_box.clear()
+            qtbot.keyClicks(name_box, f"{folder}/")
+        else:
+            dialog.setDirectory(str(folder))
     qtbot.wait(50)  # the gathered files reach the model through queued signals
     root = model.index(str(folder))
     for row in range(model.rowCount(root)):
@@ -70,7 +79,8 @@ def _list_folder_fully(qtbot, dialog: QFileDialog, folder: Path) -> None:
 # The default name, and one the MIME database does not know by its extension (as *.sqlite3 is
 # unknown to older shared-mime-info): then Qt's own dialog also read the database file itself.
 @pytest.mark.parametrize("name", ["kpu-desk.sqlite3", "kantor.db"])
-def test_a_save_dialog_in_the_database_folder_loses_nothing_written_after_it(qtbot, tmp_path, name):
+@pytest.mark.parametrize("how", ["opened", "typed"])
+def test_a_save_dialog_in_the_database_folder_loses_nothing_written_after_it(qtbot, tmp_path, name, how):
     folder = tmp_path / "kantor"
     folder.mkdir()
     database_file = folder / name
@@ -85,7 +95,7 @@ def test_a_save_dialog_in_the_database_folder_loses_nothing_written_after_it(qtb
 
         def in_the_dialog(dialog):
             try:
-                _list_folder_fully(qtbot, dialog, folder)
+                _list_folder_fully(qtbot, dialog, folder, how)
                 seen["locks"] = _locked_inodes()
                 seen["beside"] = _kpu_desk(url, "calendar", "holidays", "2026")  # while the folder is listed
             finally:
@@ -108,21 +118,48 @@ def test_a_save_dialog_in_the_database_folder_loses_nothing_written_after_it(qtb
         close_database()
 
 
-def test_the_open_database_cannot_be_chosen_as_a_file_to_read(qtbot, tmp_path, _no_blocking_message_boxes):
+def _type_and_accept(qtbot, chosen: Path):
+    def pick(dialog):
+        try:
+            if dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave:  # "replace it?": yes
+                when_modal(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+            dialog.findChild(QLineEdit, "fileNameEdit").setText(str(chosen))  # typed, as a user may
+            dialog.accept()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # never a dialog left waiting for ever
+
+    when_modal(qtbot, QFileDialog, pick)
+
+
+# Every way the application asks for a file it then reads (the page methods use the same helper).
+CHOOSERS = {
+    "logo": ask_logo_file,
+    "specimen": choose_image,
+    "scan": choose_scan,
+    "form attachment": lambda parent: dialog_file_chooser(parent, "Lampiran", "Semua berkas (*)"),
+}
+
+
+@pytest.mark.parametrize("chooser", CHOOSERS.values(), ids=CHOOSERS.keys())
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_the_open_database_cannot_be_chosen_as_a_file(qtbot, tmp_path, _no_blocking_message_boxes, chooser, suffix):
     database_file = tmp_path / "kpu-desk.sqlite3"
     open_database(f"sqlite:///{database_file.as_posix()}")
     try:
-        for chosen in (database_file, tmp_path / "kpu-desk.sqlite3-wal", tmp_path / "kpu-desk.sqlite3-shm"):
-            def pick(dialog, chosen=chosen):
-                try:
-                    dialog.findChild(QLineEdit, "fileNameEdit").setText(str(chosen))  # typed, as a user may
-                    dialog.accept()
-                finally:
-                    if dialog.isVisible():
-                        dialog.reject()  # never a dialog left waiting for ever
-
-            when_modal(qtbot, QFileDialog, pick)
-            assert ask_logo_file(None) is None
-            assert "basis data KPU Desk yang sedang dipakai" in _no_blocking_message_boxes[-1][2]
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        _type_and_accept(qtbot, tmp_path / f"kpu-desk.sqlite3{suffix}")
+        assert not chooser(parent)
+        assert "basis data KPU Desk yang sedang dipakai" in _no_blocking_message_boxes[-1][2]
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("ask", ["ask_backup_path", "ask_restore_file"])
+def test_a_backup_is_never_written_over_nor_restored_from_the_open_database(
+        qtbot, demo_database, open_main_window, _no_blocking_message_boxes, ask):
+    tab = open_main_window("admin").show_page("settings").show_tab("database")
+    _type_and_accept(qtbot, Path(demo_database.database))
+    assert getattr(tab, ask)() == ""
+    assert "basis data KPU Desk yang sedang dipakai" in _no_blocking_message_boxes[-1][2]

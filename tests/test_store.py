@@ -412,6 +412,18 @@ def test_a_changed_or_missing_attachment_file_is_refused(database):
         open_attachment(kept)
 
 
+def test_the_open_database_is_never_read_as_an_attachment(sqlite_database, tmp_path):
+    """Reading and closing it would drop this process's POSIX locks on it (see gui/file_dialogs.py)."""
+    database_file = Path(sqlite_database.database)
+    sqlite_database.execute_sql("CREATE TABLE uji(x)")  # a write: the WAL and its index exist
+    other_spelling = tmp_path / "tautan.sqlite3"
+    os.link(database_file, other_spelling)
+    for chosen in (database_file, Path(f"{database_file}-wal"), Path(f"{database_file}-shm"), other_spelling):
+        with pytest.raises(StoreError, match="basis data KPU Desk yang sedang dipakai"):
+            store_file(chosen)
+    assert store_file(b"bukan basis data", "surat.pdf").size == 16
+
+
 # --- backup and restore -------------------------------------------------------------------
 
 

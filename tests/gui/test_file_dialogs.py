@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QLineEdit, QMessage
 from kpu_desk.gui.forms.context import dialog_file_chooser
 from kpu_desk.gui.letters.register_dialog import choose_scan
 from kpu_desk.gui.letters.specimen_dialog import choose_image
+from kpu_desk.gui.pages.settings import database_tab
 from kpu_desk.gui.printing.printing import ask_save_path
 from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.holiday_overrides import add_override, list_overrides
-from kpu_desk.store import close_database, open_database
+from kpu_desk.store import close_database, daily_backup, dbguard, open_database
 from gui.gui_support import when_modal
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="POSIX locks are read from /proc/locks")
@@ -163,3 +164,31 @@ def test_a_backup_is_never_written_over_nor_restored_from_the_open_database(
     _type_and_accept(qtbot, Path(demo_database.database))
     assert getattr(tab, ask)() == ""
     assert "basis data KPU Desk yang sedang dipakai" in _no_blocking_message_boxes[-1][2]
+
+
+# The window's own refreshes fail on the damaged file meanwhile (the damage is what the restore cures).
+@pytest.mark.qt_no_exception_capture
+def test_a_restore_over_a_damaged_database_works_under_the_guard_and_a_failed_one_leaves_it_on(
+        qtbot, demo_database, open_main_window, monkeypatch, tmp_path):
+    restarted = []
+    monkeypatch.setattr(database_tab, "restart_application", restarted.append)
+    copy = daily_backup.run_daily(demo_database).path
+    tab = open_main_window("admin").show_page("settings").show_tab("database")
+    not_a_backup = tmp_path / "bukan-cadangan.sqlite3"
+    not_a_backup.write_bytes(b"ini bukan basis data" * 100)
+    with open(demo_database.database, "r+b") as damaged:  # its header: SQLite will not read it any more
+        damaged.write(b"bukan SQLite lagi")
+    dbguard.guard()  # as in the running application (gui/app.py main)
+    try:
+        tab.ask_restore_file = lambda: str(not_a_backup)
+        qtbot.mouseClick(tab.restoreFileButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not tab.restoring.running, timeout=20000)
+        assert "gagal" in tab.restoreLabel.text() and dbguard.is_on()
+
+        tab.ask_restore_file = lambda: str(copy)  # the damaged file is copied aside as it is, then replaced
+        qtbot.mouseClick(tab.restoreFileButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not tab.restoring.running, timeout=30000)
+        assert restarted, tab.restoreLabel.text()  # the restarted application guards again
+    finally:
+        dbguard.release()
+    assert Path(demo_database.database).read_bytes().startswith(b"SQLite format 3")

@@ -30,7 +30,7 @@ from kpu_desk.gui.formatting import short_datetime
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
-from kpu_desk.store import StoreError, current_database
+from kpu_desk.store import StoreError, current_database, dbguard
 from kpu_desk.store import daily_backup as daily
 from kpu_desk.store.backup import backup_sqlite, backups_dir, pg_dump_hint, pg_restore_hint, restore_sqlite, server_url
 from kpu_desk.store.dbutil import describe, display_url, is_sqlite, sqlite_path
@@ -55,6 +55,7 @@ class DatabaseTab(SettingsTab):
         self.backing_up: Operation | None = None
         self.keeping: Operation | None = None
         self.restoring: Operation | None = None
+        self._guarded = False  # whether dbguard was on before a restore released it
         self.backupList.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.backupList.header().setStretchLastSection(True)
         self.testButton.clicked.connect(self.test_connection)
@@ -224,6 +225,8 @@ class DatabaseTab(SettingsTab):
         url = f"sqlite:///{target.as_posix()}"
         self._pause_window()
         db.close()  # this thread's connection: nothing of the window holds the file while it is replaced
+        self._guarded = dbguard.is_on()
+        dbguard.release()  # a damaged file is copied aside as it is; the application restarts afterwards
         self.restoring = Operation(lambda progress: restore_sqlite(source, url), self)
         self.restoring.succeeded.connect(lambda result: self._restored(source, result))
         self.restoring.failed.connect(self._restore_failed)
@@ -259,6 +262,8 @@ class DatabaseTab(SettingsTab):
         restart_application(self.window())
 
     def _restore_failed(self, text: str) -> None:
+        if self._guarded:
+            dbguard.guard()
         self._restore_result(self.tr("Pemulihan gagal, basis data tidak diubah: {0}").format(text), ok=False)
         self.restoreFileButton.setEnabled(True)
         self._resume_window()

@@ -131,7 +131,8 @@ class DatabaseTab(SettingsTab):
 
     def ask_backup_path(self) -> str:
         suggested = str(Path.home() / f"kpu-desk-{datetime.now():%Y%m%d-%H%M}.sqlite3")
-        return ask_save_file(self, self.tr("Simpan cadangan"), suggested, self.tr("Basis data SQLite (*.sqlite3)")) or ""
+        return ask_save_file(self, self.tr("Simpan cadangan"), suggested,
+                             self.tr("Basis data SQLite (*.sqlite3)")) or ""
 
     def save_keep_days(self) -> None:
         """Store the number of days, then prune (and take today's copy if missing) in the background."""

@@ -610,6 +610,43 @@ def test_a_changed_or_missing_attachment_file_is_refused(database):
         open_attachment(kept)
 
 
+def test_the_open_database_is_never_read_as_an_attachment(sqlite_database, tmp_path):
+    """Reading and closing it would drop this process's POSIX locks on it (see gui/file_dialogs.py)."""
+    database_file = Path(sqlite_database.database)
+    sqlite_database.execute_sql("CREATE TABLE uji(x)")  # a write: the WAL and its index exist
+    other_spelling = tmp_path / "tautan.sqlite3"
+    os.link(database_file, other_spelling)
+    for chosen in (database_file, Path(f"{database_file}-wal"), Path(f"{database_file}-shm"), other_spelling):
+        with pytest.raises(StoreError, match="basis data KPU Desk yang sedang dipakai"):
+            store_file(chosen)
+    assert store_file(b"bukan basis data", "surat.pdf").size == 16
+
+
+def test_while_guarded_only_sqlite_opens_the_database_files(sqlite_database, tmp_path):
+    """What the desktop application turns on at start (gui/app.py): Python code cannot open them."""
+    from kpu_desk.store import dbguard
+
+    database_file = Path(sqlite_database.database)
+    sqlite_database.execute_sql("CREATE TABLE uji(x)")
+    other_spelling = tmp_path / "tautan.sqlite3"
+    os.link(database_file, other_spelling)
+    dbguard.guard()
+    try:
+        for path in (database_file, Path(f"{database_file}-wal"), Path(f"{database_file}-shm"), other_spelling):
+            with pytest.raises(PermissionError, match="hanya dibuka oleh SQLite"):
+                path.read_bytes()
+        with pytest.raises(PermissionError):
+            shutil.copyfile(database_file, tmp_path / "salinan.sqlite3")
+        with pytest.raises(PermissionError):
+            os.open(database_file, os.O_RDONLY)
+        sqlite_database.execute_sql("INSERT INTO uji VALUES (1)")  # SQLite itself goes on
+        backup_sqlite(sqlite_database, tmp_path / "cadangan.sqlite3")  # so does a second SQLite connection
+        assert (tmp_path / "elsewhere.txt").write_text("ok") == 2  # and every other file
+    finally:
+        dbguard.release()
+    assert database_file.read_bytes().startswith(b"SQLite format 3")
+
+
 # --- backup and restore -------------------------------------------------------------------
 
 

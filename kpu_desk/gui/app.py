@@ -22,7 +22,7 @@ from kpu_desk.gui.signin import SignInDialog
 from kpu_desk.gui.visitors.closing_warning import ClosingWarning
 from kpu_desk.gui.visitors.retention_run import start_retention
 from kpu_desk.paths import resources_dir, ui_dir
-from kpu_desk.store import StoreError, close_database, health, open_database
+from kpu_desk.store import StoreError, close_database, dbguard, health, open_database
 
 ORGANIZATION = "KPU Desk"
 APPLICATION = "KPU Desk"
@@ -32,6 +32,7 @@ INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 def main(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure(app)
+    dbguard.guard()  # for as long as the window runs, only SQLite opens the database's files
     window = Launcher(db_url).start()
     if window is None:
         close_database()

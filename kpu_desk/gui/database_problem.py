@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+
+from kpu_desk.gui.file_dialogs import ask_open_file
 
 from kpu_desk.gui import messages
 from kpu_desk.gui.uiload import load_ui
@@ -37,8 +39,8 @@ class DatabaseProblemDialog(QDialog):
         return typed or None
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas basis data"), "",
-                                                    self.tr("Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)"))
+        path = ask_open_file(self, self.tr("Pilih berkas basis data"),
+                             self.tr("Basis data SQLite (*.sqlite3 *.sqlite *.db);;Semua berkas (*)"))
         if path:
             self.urlEdit.setText(f"sqlite:///{Path(path).as_posix()}")
 

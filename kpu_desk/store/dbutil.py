@@ -131,3 +131,43 @@ def _sqlite_message(lowered: str, where: str) -> str | None:
 def is_driver_error(exc: BaseException) -> bool:
     """Errors that come from the database engine rather than from our code."""
     return isinstance(exc, (pw.DatabaseError, pw.InterfaceError, sqlite3.Error))
+
+
+# --- the database's own files ----------------------------------------------------------
+
+# The files SQLite keeps beside a database: the write-ahead log, its shared index, the rollback journal.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def database_files(db: pw.Database | None) -> tuple[Path, ...]:
+    """The SQLite database's file and its companions (existing or not); nothing for a server."""
+    if db is None or not is_sqlite(db):
+        return ()
+    own = sqlite_path(db)
+    return (own, *(own.with_name(own.name + suffix) for suffix in SQLITE_COMPANIONS))
+
+
+def is_database_file(path: str | os.PathLike, db: pw.Database | None) -> bool:
+    """Whether `path` is the open SQLite database `db` or one of its companion files.
+
+    Decided from names and stat() only, never by opening: on POSIX systems closing any descriptor
+    of those files drops every SQLite lock this process holds on them, and another process then
+    believes it is alone with the database (checkpoints, deletes the WAL, loses our commits).
+    """
+    if db is None or db.is_closed():
+        return False
+    return names_one_of(path, database_files(db))
+
+
+def names_one_of(path: str | os.PathLike, files: tuple[Path, ...]) -> bool:
+    """Whether `path` is one of `files`: the same name once links are resolved, or the same inode."""
+    return any(_same_file(path, name) for name in files)
+
+
+def _same_file(a, b: Path) -> bool:
+    try:
+        if os.path.realpath(a) == os.path.realpath(b):
+            return True
+        return os.path.samefile(a, b)  # a hard link or another spelling of the same file (stat only)
+    except (OSError, ValueError):  # one of them does not exist (yet): the names above already said no
+        return False

@@ -7,10 +7,10 @@ import io
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
 
 from kpu_desk import office
 from kpu_desk.gui import messages, printer_settings
+from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.chart import ChartView
 from kpu_desk.gui.models.sops_model import HeaderModel, SopsModel, StepsModel, VersionsModel
 from kpu_desk.gui.operations import Operation
@@ -118,9 +118,7 @@ class SopsPage(Page):
 
     def ask_pdf_path(self, suggested: str) -> str:
         """Where to save the document; tests replace this."""
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan dokumen SOP"), suggested,
-                                                    self.tr("Dokumen PDF (*.pdf)"))
-        return path
+        return ask_save_file(self, self.tr("Simpan dokumen SOP"), suggested, self.tr("Dokumen PDF (*.pdf)")) or ""
 
     def print_document(self) -> Operation | None:
         sop = self.selected_sop()

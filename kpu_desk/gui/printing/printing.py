@@ -27,9 +27,10 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kpu_desk.gui import messages, printer_settings
+from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.printing.pdf_render import MM_PER_POINT, PdfError, PdfSource, first_page_size, match_paper
 from kpu_desk.gui.printing.pdf_render import paint_pdf, pdf_bytes
 from kpu_desk.indodate import format_indonesian_date
@@ -182,10 +183,7 @@ def save_pdf(pdf: PdfSource, parent: QWidget | None = None, title: str = "", *,
 
 def ask_save_path(parent: QWidget | None, title: str) -> str:
     suggested = _file_name(title)
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Simpan PDF"), suggested, _tr("Dokumen PDF (*.pdf)"))
-    if path and not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    return path
+    return ask_save_file(parent, _tr("Simpan PDF"), suggested, _tr("Dokumen PDF (*.pdf)"), suffix=".pdf") or ""
 
 
 def _file_name(title: str) -> str:

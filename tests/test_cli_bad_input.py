@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from kpu_desk.cli.__init__ import CRASH_LOG
 from kpu_desk.store import close_database, open_database
 from kpu_desk.store.connection import data_dir
 
@@ -58,6 +57,7 @@ def test_a_database_address_that_is_no_address_is_refused_in_words(run_cli, url,
 
 
 def test_an_unforeseen_fault_is_a_short_message_and_a_log_without_personal_data(run_cli, monkeypatch):
+    from kpu_desk.cli import CRASH_LOG
     from kpu_desk.workcal import WorkingCalendar
 
     def broken(self, start, n):

@@ -38,9 +38,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def list_holidays(args: argparse.Namespace) -> int:
-    if stored_int(args.year) not in YEARS:
+    year = stored_int(args.year)
+    if year not in YEARS:
         return fail(f"tahun '{args.year}' tidak sah; tulis seperti 2025 (antara {YEARS.start} dan {YEARS.stop - 1})")
-    days = office_calendar(args).holidays_in(int(args.year))
+    days = office_calendar(args).holidays_in(year)
     if args.json:
         print_json([{"date": d.day.isoformat(), "weekday": DAY_NAMES[d.day.weekday()], "name": d.name,
                      "source": d.source} for d in days])

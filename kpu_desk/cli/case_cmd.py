@@ -36,7 +36,8 @@ def _register_list(actions) -> None:
     listing.add_argument("--sop", metavar="ID", help="hanya kasus SOP ini")
     listing.add_argument("--state", choices=STATES, help="hanya kasus dengan status ini")
     listing.add_argument("--search", metavar="TEKS", help="cari pada nomor dan judul kasus")
-    listing.add_argument("--limit", type=whole_number, default=100, metavar="N", help="paling banyak N kasus (bawaan 100)")
+    listing.add_argument("--limit", type=whole_number, default=100, metavar="N",
+                         help="paling banyak N kasus (bawaan 100)")
     listing.set_defaults(handler=list_cases)
 
 

@@ -10,6 +10,8 @@ from kpu_desk.store.connection import data_dir
 
 TAMU = "karanganyar-pelayanan-umum"
 GUEST = ("--field", "nama_tamu=Budi", "--field", "asal_tamu=Pribadi")
+PI = "kupang-pelayanan-publik"
+APPLICANT = ("--field", "nama_pemohon=Maria", "--field", "rincian_informasi=Data", "--field", "tujuan_penggunaan=Riset")
 
 
 @pytest.fixture
@@ -33,6 +35,9 @@ def db(sqlite_url):
     (("print", "disposisi", "9" * 25, "-o", "{out}.pdf"), "bukan nomor disposisi, nomor agenda surat, atau nomor kasus"),
     (("print", "disposisi", "0042/" + "9" * 20, "-o", "{out}.pdf"), "bukan nomor disposisi, nomor agenda surat"),
     (("case", "start", TAMU, *GUEST, "--field", "jumlah_tamu=" + "7" * 5000), "angka terlalu besar"),
+    (("case", "start", PI, *APPLICANT, "--field", "nik=" + "\u00b2" * 16), "nik: NIK hanya boleh berisi angka 0-9"),
+    (("case", "start", PI, "--entry", "permohonan melalui surat", "--field", "surat_masuk=" + "9" * 25),
+     "surat_masuk: lampiran '" + "9" * 25 + "' tidak ditemukan"),
     (("case", "start", TAMU, "--field", "nama_tamu=Bu\udcffdi", "--field", "asal_tamu=Pribadi",
       "--field", "jumlah_tamu=2"), "argumen 'nama_tamu=Bu\ufffddi' berisi karakter yang tidak dapat disimpan"),
 ])

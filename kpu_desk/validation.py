@@ -2,6 +2,8 @@
 
 Forms show each message next to its field and keep what was typed, so the
 core reports every problem it finds at once instead of stopping at the first.
+Also the checks every reader of typed text shares: a number that names a row,
+digits that are 0-9, text that both databases can keep.
 """
 
 from __future__ import annotations

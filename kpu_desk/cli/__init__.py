@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 from datetime import datetime
@@ -17,6 +18,7 @@ from kpu_desk.cli.output import fail
 from kpu_desk.validation import UNSTORABLE_TEXT, is_storable_text
 
 CRASH_LOG = "kpu-desk-galat.log"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 COMMAND_MODULES = (sop_cmd, db_cmd, case_cmd, calendar_cmd, demo_cmd, pass_cmd, visitor_cmd, letters_cmd)
 
 
@@ -76,7 +78,7 @@ def _run_desktop(args: argparse.Namespace) -> int:
 
 def _readable(arg: str) -> str:
     # The bytes that are not UTF-8 come back from argv as lone surrogates, which stderr cannot write.
-    return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _SURROGATES.sub("\ufffd", arg)
 
 
 def _unexpected(exc: Exception) -> int:

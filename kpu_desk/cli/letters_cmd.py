@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, fail_unwritable
 from kpu_desk.cli.print_group import print_documents
@@ -31,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     receipt.set_defaults(handler=print_receipt)
 
     register_book = documents.add_parser("ekspedisi", help="buku ekspedisi satu tahun (A4 mendatar)")
-    register_book.add_argument("year", metavar="TAHUN", type=int, help="tahun, mis. 2026")
+    register_book.add_argument("year", metavar="TAHUN", type=whole_number, help="tahun, mis. 2026")
     register_book.add_argument("-o", "--output", metavar="BERKAS.pdf", required=True, help="berkas PDF keluaran")
     register_book.set_defaults(handler=print_expedition_register)
 

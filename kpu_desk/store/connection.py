@@ -67,12 +67,28 @@ def save_url(url: str | None) -> None:
 
 
 def make_database(url: str) -> pw.Database:
-    parsed = urlparse(url)
+    try:
+        # urlparse refuses an unclosed "[::1"; .port a port beyond 65535 or not a number.
+        parsed = urlparse(url)
+        if parsed.scheme in ("postgresql", "postgres"):
+            return _postgres(parsed, parsed.port)
+    except ValueError as exc:
+        from kpu_desk.store.dbutil import display_url  # dbutil imports this module (via pgerrors)
+
+        raise StoreError(f"alamat basis data '{display_url(url)}' tidak sah ({_url_problem(exc)}); "
+                         "tulis seperti postgresql://PENGGUNA@SERVER:5432/NAMA") from None
     if parsed.scheme == "sqlite":
         return _sqlite(parsed)
-    if parsed.scheme in ("postgresql", "postgres"):
-        return _postgres(parsed)
     raise StoreError(f"alamat basis data '{url}' tidak dikenal; gunakan sqlite:///BERKAS atau postgresql://…")
+
+
+def _url_problem(exc: ValueError) -> str:
+    text = str(exc)
+    if "Port" in text:
+        return "nomor port harus 0 sampai 65535"
+    if "IPv6" in text:
+        return "alamat IPv6 harus ditutup dengan ]"
+    return "bentuknya tidak dikenali"
 
 
 def _sqlite(parsed) -> pw.SqliteDatabase:
@@ -121,14 +137,14 @@ def application_name() -> str:
     return f"kpu-desk {socket.gethostname()}"[:63]  # NAMEDATALEN - 1
 
 
-def _postgres(parsed) -> pw.PostgresqlDatabase:
+def _postgres(parsed, port: int | None) -> pw.PostgresqlDatabase:
     options = " ".join(f"-c {name}={value}" for name, value in PG_SESSION_SETTINGS.items())
     return pw.PostgresqlDatabase(
         parsed.path.lstrip("/"),
         user=unquote(parsed.username) if parsed.username else None,
         password=unquote(parsed.password) if parsed.password else None,
         host=parsed.hostname or "localhost",
-        port=parsed.port or 5432,
+        port=port or 5432,
         connect_timeout=5,
         application_name=application_name(),
         options=options,

@@ -49,7 +49,12 @@ def write_transaction(db: pw.Database):
 
 def display_url(url: str) -> str:
     """The URL without its password: messages and hints are shown on screens."""
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+        parsed.port  # noqa: B018 -- raises for a port that is not one, as urlparse for "[::1"
+    except ValueError:  # not a URL we can take apart: hide all that stands before the "@"
+        scheme, sep, rest = url.partition("://")
+        return f"{scheme}{sep}…@{rest.rsplit('@', 1)[1]}" if "@" in rest else url
     if not parsed.password:
         return url
     netloc = parsed.netloc.rsplit("@", 1)[1]

@@ -33,21 +33,23 @@ def _forms(step_no: int) -> dict[str, dict[str, str]]:
 
 
 def _race(url: str, case: models.Case, forms: dict[str, dict[str, str]], folder: Path) -> list[dict]:
+    return run_together([[str(WORKER), url, case.number, str(case.row_version), user, json.dumps(form)]
+                         for user, form in forms.items()], folder)
+
+
+def run_together(commands: list[list[str]], folder: Path) -> list[dict]:
+    """Start a Python process per command (READY and GO files appended), wait until every one is
+    ready, let them all go at once, and return the JSON line each printed last."""
     go = folder / "go"
-    ready = {user: folder / f"ready-{user}" for user in forms}
-    workers = [
-        subprocess.Popen(
-            [sys.executable, str(WORKER), url, case.number, str(case.row_version), user,
-             json.dumps(form), str(ready[user]), str(go)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        for user, form in forms.items()
-    ]
-    _wait_until(lambda: all(path.exists() for path in ready.values()), workers)
+    ready = [folder / f"ready-{n}" for n in range(len(commands))]
+    workers = [subprocess.Popen([sys.executable, *command, str(path), str(go)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for command, path in zip(commands, ready)]
+    _wait_until(lambda: all(path.exists() for path in ready), workers)
     go.touch()
     results = []
     for worker in workers:
-        out, err = worker.communicate(timeout=60)
+        out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0, err
         results.append(json.loads(out.strip().splitlines()[-1]))
     return results

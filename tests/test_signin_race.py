@@ -7,14 +7,11 @@ KPU_DESK_TEST_PG names a server, on PostgreSQL.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from kpu_desk import accounts
 from kpu_desk.store import models
+from test_concurrency import run_together
 
 WORKER = Path(__file__).with_name("signin_worker.py")
 GUESSERS = 8
@@ -22,29 +19,10 @@ GUESSERS = 8
 
 def test_eight_guessers_get_no_more_checks_than_the_lock_allows(database, database_url, tmp_path):
     accounts.create_user("sri", "Sri Wahyuni", "rahasia2026", {"resepsionis"})
-    go = tmp_path / "go"
-    ready = [tmp_path / f"ready-{n}" for n in range(GUESSERS)]
-    workers = [subprocess.Popen([sys.executable, str(WORKER), database_url, "sri", str(path), str(go)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for path in ready]
-    _wait_until(lambda: all(path.exists() for path in ready), workers)
-    go.touch()
-    results = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=120)
-        assert worker.returncode == 0, err
-        results.append(json.loads(out.strip().splitlines()[-1]))
+    results = run_together([[str(WORKER), database_url, "sri"]] * GUESSERS, tmp_path)
     checks = sum(result["checks"] for result in results)
     assert checks == accounts.MAX_FAILURES, results
     assert all("terkunci sampai" in result["messages"][-1] for result in results), results
     logged = [e.action for e in models.AuditEntry.select().where(models.AuditEntry.entity == "user")]
     assert logged.count("user.signin_failed") == accounts.MAX_FAILURES - 1 and logged.count("user.locked") == 1
     assert models.User.get(models.User.username == "sri").locked_until is not None
-
-
-def _wait_until(condition, workers, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        failed = [w for w in workers if w.poll() not in (None, 0)]
-        assert not failed, failed[0].communicate()[1]
-        assert time.monotonic() < deadline, "the workers did not get ready"
-        time.sleep(0.01)

@@ -98,7 +98,8 @@ def export_guestbook(query: GuestbookQuery, target: str | Path, roles: Iterable[
     if kind == "pdf":
         from kpu_desk.printing.guestbook_pdf import render_guestbook_pdf
 
-        write_output(target, lambda stream: render_guestbook_pdf(counter, stream, office_name, period_text(query), total))
+        period = period_text(query)
+        write_output(target, lambda stream: render_guestbook_pdf(counter, stream, office_name, period, total))
     elif kind == "xlsx":
         write_output(target, lambda stream: _write_xlsx(counter, stream, office_name, period_text(query)))
     else:
@@ -149,7 +150,7 @@ def _write_xlsx(rows: Iterable[GuestRow], stream: BinaryIO, office_name: str, pe
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=True)  # a million rows stream to the file instead of filling memory
+    book = Workbook(write_only=True)  # rows stream out instead of living as cells; only the zipped file is held
     sheet = book.create_sheet("Buku Tamu")
     for column, (_title, _value, width) in enumerate((("No", None, 6), *COLUMNS), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width

@@ -23,7 +23,7 @@ from typing import BinaryIO, Callable, TypeVar
 T = TypeVar("T")
 
 TEMPORARY_SUFFIX = ".sementara"
-_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}  # no room, or the user's quota spent
 
 
 def write_output(target: str | os.PathLike, render: Callable[[BinaryIO], T]) -> T:

@@ -5,12 +5,12 @@ exports the windows call (Buku tamu, Laporan)."""
 from __future__ import annotations
 
 import errno
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
 from full_disk_support import full_folder, leftovers
-from letters_support import make_office, signed_letter_path
+from letters_support import NOW, make_office, signed_letter_path
 from visitor_support import make_visit
 
 OLD = b"versi lama, harus tetap utuh"
@@ -25,7 +25,7 @@ def office(sqlite_url):
     try:
         make_office()
         letter, signed, _ = signed_letter_path()
-        visit = make_visit("Siti Aminah", datetime.now().replace(hour=0, minute=1))
+        visit = make_visit("Siti Aminah", NOW)
         yield {"url": sqlite_url, "letter": letter.case.number, "sheet": str(signed.id), "visit": visit.case.number}
     finally:
         close_database()

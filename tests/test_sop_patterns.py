@@ -92,11 +92,16 @@ def test_a_value_with_an_undecodable_byte_fails_the_pattern_with_its_message(tmp
     assert caught.value.errors["nomor_kendaraan"] == "Tulis nomor polisi seperti AD 1234 XY"
 
 
-def test_digits_are_ascii_digits():
+def test_digits_in_a_pattern_are_ascii_digits(tmp_path):
     # A NIK or a phone number is read by registers that know 0-9 only; re's \d also takes ١٢٣ and １２３.
-    assert full_match(r"^\d{3}$", "123")
-    assert not full_match(r"^\d{3}$", "١٢٣") and not full_match(r"^\d{3}$", "１２３")
-    assert full_match(r"^\pL+$", "Édouard")
+    step = load_sop_file(_with_pattern(tmp_path, r"^\d{3}$")).steps[0]
+    said = {}
+    for digits in ("123", "١٢٣", "１２３"):
+        with pytest.raises(FormError) as caught:  # the step's other required fields are left empty
+            validate_form(step, {"nomor_kendaraan": digits})
+        said[digits] = caught.value.errors.get("nomor_kendaraan")
+    refused = "Tulis nomor polisi seperti AD 1234 XY"
+    assert said == {"123": None, "١٢٣": refused, "１２３": refused}
 
 
 # --- on ASCII text a pattern means what re.fullmatch means -------------------------------------

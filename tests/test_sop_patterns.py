@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import SOPS_DIR
@@ -60,8 +60,10 @@ def test_a_backtracking_pattern_checks_a_form_at_once(tmp_path):
     (r"^(?=AD)[A-Z]+$", "pandang ke depan/belakang"),
     (r"^[A-Z]++$", "pengulangan posesif"),
     (r"^(?>[A-Z]+)$", "kelompok atomik"),
-    (r"^([A-Z]{1,9}){60}$", "pola terlalu rumit: lebih dari 500 langkah"),
-    (r"^([A-Z]+$", "pola tidak sah: bentuknya tidak dapat dibaca (di huruf ke-2)"),
+    (r"^(\pL{1,100}){1,9}$", "pola terlalu rumit: lebih dari 8 MiB"),
+    (r"^([A-Z]+$", "pola tidak sah: kurung ( tidak ditutup"),
+    (r"^[0-9]{,4}$", "pola memakai {,n}, yang di sini berarti teks; tulis {0,n}"),  # Python: 0 to 4, RE2: text
+    (r"^[A-Z]+\Z", "(pakai \\z atau $)"),
 ])
 def test_the_linter_names_what_a_pattern_cannot_do(run_cli, tmp_path, pattern, said):
     path = _with_pattern(tmp_path, pattern)
@@ -82,10 +84,30 @@ def test_a_pattern_stored_before_the_linter_refused_it_is_a_field_message(tmp_pa
         "minta administrator memperbaiki SOP-nya")
 
 
-# --- the automaton matches exactly what re.fullmatch matches -----------------------------------
+def test_a_value_with_an_undecodable_byte_fails_the_pattern_with_its_message(tmp_path):
+    # A byte the terminal could not decode arrives as a lone surrogate, which RE2 (UTF-8) cannot take.
+    step = load_sop_file(_with_pattern(tmp_path, "^[A-Z]+$")).steps[0]
+    with pytest.raises(FormError) as caught:
+        validate_form(step, {"nomor_kendaraan": "AD\udcff"})
+    assert caught.value.errors["nomor_kendaraan"] == "Tulis nomor polisi seperti AD 1234 XY"
+
+
+def test_digits_in_a_pattern_are_ascii_digits(tmp_path):
+    # A NIK or a phone number is read by registers that know 0-9 only; re's \d also takes ١٢٣ and １２３.
+    step = load_sop_file(_with_pattern(tmp_path, r"^\d{3}$")).steps[0]
+    said = {}
+    for digits in ("123", "١٢٣", "１２３"):
+        with pytest.raises(FormError) as caught:  # the step's other required fields are left empty
+            validate_form(step, {"nomor_kendaraan": digits})
+        said[digits] = caught.value.errors.get("nomor_kendaraan")
+    refused = "Tulis nomor polisi seperti AD 1234 XY"
+    assert said == {"123": None, "١٢٣": refused, "１２３": refused}
+
+
+# --- on ASCII text a pattern means what re.fullmatch means -------------------------------------
 
 _ATOMS = st.sampled_from(["a", "b", "A", "1", " ", ".", "[ab]", "[^a]", "[a-c1]", r"\d", r"\w", r"\s", r"\S", r"\W",
-                          r"\.", "é", "^", "$", r"\b", r"\B", r"\A", r"\Z", "(?:)"])
+                          r"\.", "^", "$", r"\b", r"\B", r"\A", "(?:)"])
 _QUANTIFIERS = st.sampled_from(["", "*", "+", "?", "{2}", "{0,2}", "{1,3}", "*?", "+?", "{2,}"])
 
 
@@ -108,16 +130,13 @@ def _combine(children):
     )
 
 
-_PATTERNS = st.tuples(st.sampled_from(["", "(?i)", "(?s)", "(?m)", "(?a)", "(?is)"]),
+_PATTERNS = st.tuples(st.sampled_from(["", "(?i)", "(?s)", "(?m)", "(?is)"]),
                       st.recursive(_ATOMS, _combine, max_leaves=8)).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(_PATTERNS, st.text(alphabet="abAB1 _.\né", max_size=8))
-def test_the_automaton_agrees_with_re(pattern, text):
+@given(_PATTERNS, st.text(alphabet="abAB1 _.\n", max_size=8))
+def test_on_ascii_text_a_pattern_matches_what_re_matches(pattern, text):
+    # The SOP authors' reference is Python's re: the wrapper must keep its whole-text meaning and flags.
+    assume(text or r"\B" not in pattern)  # \B holds in an empty text for RE2 and Python 3.14, not 3.11
     assert full_match(pattern, text) == bool(re.fullmatch(pattern, text)), (pattern, text)
-
-
-def test_a_huge_count_of_nothing_is_no_work():
-    # An empty group repeated a billion times is still the empty text (re itself loops on it).
-    assert full_match("x(?:){999999999}y", "xy") and not full_match("x(?:){999999999}y", "x")

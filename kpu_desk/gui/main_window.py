@@ -14,7 +14,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kpu_desk import __version__, office
-from kpu_desk.letters import vocab
 from kpu_desk.gui import case_opener, geometry, messages, operations
 from kpu_desk.gui.notification_button import NotificationButton
 from kpu_desk.gui.pages.base import Page
@@ -76,12 +75,9 @@ class MainWindow(QMainWindow):
     def refresh_current(self) -> None:
         self.current_page().refresh()
 
-    def show_dispositions(self, kind: str) -> None:
-        """Surat & Disposisi on the tab a disposition's notification is about."""
-        page = self.show_page("letters")
-        tab = page.signingTab if kind == vocab.NOTIFY_TO_SIGN else (
-            page.writtenTab if kind == vocab.NOTIFY_SIGNED else page.inboxTab)
-        page.tabs.setCurrentWidget(tab)
+    def show_dispositions(self, kind: str, case_number: str = "") -> None:
+        """Surat & Disposisi on what a disposition's notification is about."""
+        self.show_page("letters").show_notice(kind, case_number)
 
     def open_case(self, number: str) -> None:
         """The hook for the case window: see kpu_desk.gui.case_opener."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -34,6 +34,7 @@ from kpu_desk.store.dbutil import describe
 PAGES = (TasksPage, VisitorsPage, CasesPage, LettersPage, SopsPage, ReportsPage, SettingsPage)
 LAST_PAGE_KEY = "main_window/page"
 POLL_MS = 5000
+DEFAULT_SIZE = QSize(1280, 720)  # shrunk to the screen by place_window
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(self, interval_ms=poll_ms)
         self._connect()
         self._apply_session()
-        geometry.restore_window(self, "main_window")
+        geometry.place_window(self, "main_window", DEFAULT_SIZE)
         self.show_page(str(QSettings().value(LAST_PAGE_KEY, PAGES[0].key)))
         self.watcher.start()
 

@@ -10,6 +10,7 @@ SHORTEST = "Abcdefgh…"  # what stays readable when the window is as narrow as 
 
 class ElidedLabel(QLabel):
     """A QLabel whose text is cut with "…" to the width it is given; text() is still the whole text.
+    Give it an Expanding size policy: it asks for little and shows more as room allows.
 
     A plain QLabel asks for its whole text's width as its minimum, so one long case title
     made the case window wider than a 1280-pixel laptop screen.
@@ -28,12 +29,13 @@ class ElidedLabel(QLabel):
         return self._whole
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        hint = super().sizeHint()
-        return QSize(self._width_for(self._whole), hint.height())
+        # Only a short width is asked for: the neighbours get what they need first (a due time
+        # stays on one line) and this label, Expanding, takes what is left.
+        return self.minimumSizeHint()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         hint = super().minimumSizeHint()
-        return QSize(min(self._width_for(SHORTEST), self.sizeHint().width()), hint.height())
+        return QSize(min(self._width_for(SHORTEST), self._width_for(self._whole)), hint.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -57,6 +57,8 @@ def free_area(widget: QWidget) -> QRect:
 
 
 def frame_margins(widget: QWidget) -> QMargins:
+    if widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+        return QMargins()  # never framed
     frame, inner = widget.frameGeometry(), widget.geometry()
     if frame == inner:
         return UNKNOWN_FRAME

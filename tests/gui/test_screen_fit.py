@@ -173,3 +173,34 @@ def test_the_settings_and_printing_dialogs_fit(qtbot, demo_database):
         keys = (preview.printButton, preview.saveButton, preview.closeButton) if dialog is preview else ()
         _assert_whole_on_screen(qtbot, dialog, *keys)
         dialog.close()
+
+
+def test_a_calendar_dropped_under_a_field_low_on_the_screen_stays_on_it(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from kpu_desk.gui.forms.calendar_popup import CalendarPopup
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.move(_free_area().left() + 100, _free_area().bottom() - 60)  # the last field of a long form
+    qtbot.waitExposed(field)
+    popup = CalendarPopup(field)
+    popup.drop_down(field, None)
+    assert _free_area().contains(popup.frameGeometry()), f"{popup.frameGeometry()} hangs off {_free_area()}"
+    popup.hide()
+
+
+def test_a_form_narrowed_by_the_splitter_scrolls_sideways_instead_of_losing_its_right_edge(qtbot, demo_database):
+    from kpu_desk.gui.case import CaseWindow
+
+    window = CaseWindow(_long_case(), Session.of(find_user("admin")))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([window.width(), 1])  # the chart dragged wide
+    qtbot.wait(50)
+    needed, shown = window.formHost.minimumSizeHint().width(), window.formScroll.viewport().width()
+    assert needed > shown  # the form no longer fits beside the chart…
+    assert window.formScroll.horizontalScrollBar().isVisible()  # …so it scrolls, nothing is cut off
+    window.close()

@@ -231,6 +231,9 @@ def test_forged_and_unknown_codes(office, letter):
     assert verify_code(f"DS1.{int(row_id) + 50}.{sig}").status == UNKNOWN
     assert verify_code("TM1.ABC.DEF").status == UNKNOWN
     assert verify_code(signed.signature_code.lower()).ok  # typed codes forgive case
+    assert verify_code(f"\ufeff{signed.signature_code}\u200b\r\n").ok  # and what a scanner adds around them
+    for other in ("DS1.\u00b2.A", f"DS1.{'9' * 24}.{sig}", f"DS1.{row_id}.{sig}\u00c9", f"DS1.\u0663.{sig}"):
+        assert verify_code(other).status == UNKNOWN
     assert "Maria" not in verify_code(signed.signature_code).message
 
 

@@ -31,13 +31,15 @@ from kpu_desk.gui.session import Session
 def write_evacuation_pdf(target: str | Path | None = None, now: datetime | None = None) -> Path:
     """The evacuation list of this moment as a PDF file (a new temporary file unless a target is given)."""
     from kpu_desk.office import load_office
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.evacuation_list import render_evacuation_list
 
     now = now or datetime.now()
     if target is None:
         folder = Path(tempfile.mkdtemp(prefix="kpu-desk-cetak-"))
         target = folder / f"daftar-evakuasi-{now:%Y%m%d-%H%M}.pdf"
-    render_evacuation_list(in_building(now), Path(target), load_office().name)
+    occupancy, office_name = in_building(now), load_office().name
+    write_output(target, lambda stream: render_evacuation_list(occupancy, stream, office_name))
     return Path(target)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableV
 
 from kpu_desk.building import Occupancy, in_building
 from kpu_desk.guestbook import GuestRow
+from kpu_desk.gui import geometry
 from kpu_desk.gui.formatting import clock, short_datetime
 from kpu_desk.gui.models.table_model import RIGHT, Column, RowTableModel
 from kpu_desk.gui.operations import Operation
@@ -171,6 +172,7 @@ class BuildingDialog(QDialog):
         row.addWidget(close)
         row.setContentsMargins(9, 0, 9, 9)
         layout.addLayout(row)
+        geometry.fit_on_screen(self)
 
     def open(self) -> None:  # noqa: A003 - QDialog.open() would make the window modal
         """Show without blocking Meja Tamu: the scanner keeps working while the list is open."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpu_desk.guestbook import GuestbookQuery
+from kpu_desk.gui import geometry
 from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.models.guestbook_model import GuestbookModel
 from kpu_desk.gui.operations import Operation
@@ -49,6 +50,7 @@ class GuestbookDialog(QDialog):
         self._search_timer.timeout.connect(self.reload)
         self._build()
         self._connect()
+        geometry.fit_on_screen(self)
         self.reload()
 
     # --- the window ----------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kpu_desk.validation import is_digits
+
 PHONE_EXAMPLE = "0812-3456-7890 atau +62 812 3456 7890"
 EMAIL_EXAMPLE = "nama@contoh.go.id"
 
@@ -31,7 +33,7 @@ def normalize_phone(text: str) -> str:
         digits = "0" + digits[3:]
     elif digits.startswith("62"):
         digits = "0" + digits[2:]
-    if not digits.isdigit():
+    if not is_digits(digits):
         raise ContactError(f"nomor telepon hanya boleh berisi angka; tulis seperti {PHONE_EXAMPLE}")
     if not _MIN_DIGITS <= len(digits) <= _MAX_DIGITS:
         raise ContactError(f"nomor telepon harus 9 sampai 13 angka; tulis seperti {PHONE_EXAMPLE}")

@@ -12,21 +12,21 @@ text is stored as a text cell, never as a formula.
 Numbers in the CSV are plain text: Excel drops the leading 0 of a whole phone number and
 rounds a whole NIK — use the XLSX export (text cells) when the whole numbers are needed.
 
-Files are written beside their target under a temporary name and renamed at the end, so a
-cancelled or failed export never leaves half a file behind.
+Files go through kpu_desk.output_files: a cancelled or failed export, or a full disk, never
+leaves half a file behind.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from kpu_desk.guestbook import GuestbookQuery, GuestRow, count_visits, iter_visits
+from kpu_desk.output_files import write_output
 
 Progress = Callable[[int, int], None]
 FORMATS = ("xlsx", "csv", "pdf")
@@ -98,11 +98,12 @@ def export_guestbook(query: GuestbookQuery, target: str | Path, roles: Iterable[
     if kind == "pdf":
         from kpu_desk.printing.guestbook_pdf import render_guestbook_pdf
 
-        _atomically(target, lambda tmp: render_guestbook_pdf(counter, tmp, office_name, period_text(query), total))
+        period = period_text(query)
+        write_output(target, lambda stream: render_guestbook_pdf(counter, stream, office_name, period, total))
     elif kind == "xlsx":
-        _atomically(target, lambda tmp: _write_xlsx(counter, tmp, office_name, period_text(query)))
+        write_output(target, lambda stream: _write_xlsx(counter, stream, office_name, period_text(query)))
     else:
-        _atomically(target, lambda tmp: _write_csv(counter, tmp))
+        write_output(target, lambda stream: _write_csv(counter, stream))
     return ExportResult(target, counter.done, counter.people)
 
 
@@ -122,17 +123,6 @@ class _Counter:
             yield row
 
 
-def _atomically(target: Path, write: Callable[[Path], object]) -> None:
-    handle, temporary = tempfile.mkstemp(suffix=target.suffix, prefix=".kpu-desk-", dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 # --- CSV ------------------------------------------------------------------------------------------
 
 
@@ -141,24 +131,26 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _write_csv(rows: Iterable[GuestRow], path: Path) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(["No"] + [title for title, _value, _width in COLUMNS])
-        for number, row in enumerate(rows, start=1):
-            writer.writerow([number] + [csv_cell(value(row)) for _title, value, _width in COLUMNS])
+def _write_csv(rows: Iterable[GuestRow], stream: BinaryIO) -> None:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(["No"] + [title for title, _value, _width in COLUMNS])
+    for number, row in enumerate(rows, start=1):
+        writer.writerow([number] + [csv_cell(value(row)) for _title, value, _width in COLUMNS])
+    text.flush()
+    text.detach()  # the stream belongs to write_output
 
 
 # --- XLSX -----------------------------------------------------------------------------------------
 
 
-def _write_xlsx(rows: Iterable[GuestRow], path: Path, office_name: str, period: str) -> None:
+def _write_xlsx(rows: Iterable[GuestRow], stream: BinaryIO, office_name: str, period: str) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=True)  # a million rows stream to the file instead of filling memory
+    book = Workbook(write_only=True)  # rows stream out instead of living as cells; only the zipped file is held
     sheet = book.create_sheet("Buku Tamu")
     for column, (_title, _value, width) in enumerate((("No", None, 6), *COLUMNS), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
@@ -175,7 +167,7 @@ def _write_xlsx(rows: Iterable[GuestRow], path: Path, office_name: str, period: 
     sheet.append(header)
     for number, row in enumerate(rows, start=1):
         sheet.append([number, *(_xlsx_value(sheet, value(row)) for _title, value, _width in COLUMNS)])
-    book.save(path)
+    book.save(stream)
 
 
 def _xlsx_value(sheet, value: object) -> object:

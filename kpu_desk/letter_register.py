@@ -15,6 +15,7 @@ import peewee as pw
 
 from kpu_desk.letters.vocab import HIDDEN_SUBJECT, SECRET_CLASSES
 from kpu_desk.store import models
+from kpu_desk.validation import stored_int
 
 __all__ = ["HIDDEN_SUBJECT", "SECRET_CLASSES", "LetterRow", "awaiting_disposition", "letters"]
 
@@ -59,9 +60,9 @@ def _matches(text: str, reveal_secret: bool) -> pw.Expression:
         subject &= letter.security_class.not_in(SECRET_CLASSES)
     found = (subject | letter.sender.contains(text) | letter.recipient.contains(text)
              | letter.letter_number.contains(text))
-    number = text.split("/")[0].strip()
-    if number.isdigit():
-        found |= letter.agenda_number == int(number)
+    number = stored_int(text.split("/")[0])
+    if number is not None:
+        found |= letter.agenda_number == number
     return found
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kpu_desk.validation import is_digits
+
 NIK_LENGTH = 16
 
 # Kode provinsi of Kemendagri, including the provinces of Papua created in 2022.
@@ -47,8 +49,8 @@ def normalize_nik(text: str) -> str:
 def nik_problems(text: str) -> list[str]:
     """What is wrong with a NIK, one Indonesian sentence per problem; empty when plausible."""
     nik = normalize_nik(text)
-    if not nik.isdigit():
-        return ["NIK hanya boleh berisi angka"]
+    if not is_digits(nik):
+        return ["NIK hanya boleh berisi angka 0-9"]
     if len(nik) != NIK_LENGTH:
         return [f"NIK harus 16 angka (tertulis {len(nik)} angka)"]
     return [p for p in (_province_problem(nik), _region_problem(nik), _birth_problem(nik), _serial_problem(nik)) if p]
@@ -69,7 +71,7 @@ def mask_nik(text: str | None) -> str:
 def nik_birth_date(text: str) -> date | None:
     """The birth date a NIK encodes (century guessed as the most recent past one), or None."""
     nik = normalize_nik(text)
-    if len(nik) != NIK_LENGTH or not nik.isdigit():
+    if len(nik) != NIK_LENGTH or not is_digits(nik):
         return None
     day, month, year = _birth_parts(nik)
     for century in (2000, 1900):

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from kpu_desk.contact import ContactError, normalize_phone
 from kpu_desk.nik import NIK_LENGTH, mask_nik, normalize_nik
+from kpu_desk.validation import is_digits
 
 PERSONAL_DATA_ROLES = frozenset({"resepsionis", "administrator"})
 
@@ -61,7 +62,7 @@ def exact_identity(text: str, roles: Iterable[str] | None) -> tuple[str, str] | 
     if not sees_personal_data(roles):
         return None
     nik = normalize_nik(text)
-    if nik.isdigit() and len(nik) == NIK_LENGTH:
+    if is_digits(nik) and len(nik) == NIK_LENGTH:
         return ("nik", nik)
     try:
         return ("phone", normalize_phone(text))

@@ -6,8 +6,6 @@ the end, so a cancelled or failed export never leaves half a workbook behind.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -17,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kpu_desk.indodate import format_indonesian_date
+from kpu_desk.output_files import write_output
 from kpu_desk.reports import MonthRow, SopReport, month_label
 
 Progress = Callable[[int, int], None]
@@ -52,19 +51,8 @@ def export_report_xlsx(report: SopReport, target: str | Path, office_name: str =
         if progress:
             progress(index, len(rows))
     sheet.freeze_panes = sheet.cell(row=_HEADER_ROW + 1, column=3)
-    return save_atomically(book, Path(target))
-
-
-def save_atomically(book: Workbook, target: Path) -> Path:
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", prefix=".kpu-desk-", dir=target.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    write_output(target, book.save)
+    return Path(target)
 
 
 def _title(sheet, report: SopReport, office_name: str) -> None:

@@ -27,6 +27,10 @@ SOURCE_CUTI_BERSAMA = "cuti_bersama"
 SOURCE_OFFICE = "kantor"
 
 _ONE_DAY = timedelta(days=1)
+# The years the calendar answers for, and the years a typed date may have (engine.fields): from
+# the oldest guest's birth to the furthest deadline an office plans. Counting beyond them is a
+# typo, and one more day after 9999-12-31 is an OverflowError.
+YEARS = range(1900, 2201)
 _SATURDAY = 5
 
 
@@ -85,7 +89,12 @@ class WorkingCalendar:
         _require_count(n, minimum=0)
         day = start
         for _ in range(n):
+            if day.year not in YEARS:
+                break
             day = self._next_working_day(day + _ONE_DAY)
+        if day.year not in YEARS:
+            raise ValueError(f"{n} hari kerja sesudah {start:%d-%m-%Y} jatuh di luar kalender "
+                             f"(tahun {YEARS.start} sampai {YEARS.stop - 1})")
         return day
 
     def nth_working_day(self, first: date, n: int) -> date:

@@ -5,6 +5,10 @@
 Opens the database, loads the case as a form would, says it is ready, waits for
 the start signal, completes the open step with the version it loaded, and prints
 what happened as one line of JSON.
+
+race_many() is the same workstation racing on many cases in one process (started by
+multiprocessing), meeting the other at a barrier before each case, so the two start
+within microseconds of each other and a narrow window is hit within a few dozen rounds.
 """
 
 from __future__ import annotations
@@ -35,6 +39,35 @@ def main(url, number, version, username, fields_json, ready, go) -> None:
         print(json.dumps({"result": "lost", "user": username, "message": str(exc), "data": exc.data}))
     finally:
         close_database()
+
+
+def race_many(url, username, jobs, barrier, results) -> None:
+    """For each (case number, version, fields, lag): wait for the other workstation, then complete.
+
+    The lag (seconds, spun rather than slept) shifts this workstation's start a little each round,
+    so the rounds sweep every offset between the two instead of hitting the same one each time.
+    """
+    open_database(url, migrate=False)
+    try:
+        for number, version, fields, lag in jobs:
+            engine.find_case(number)  # the form is on screen
+            barrier.wait(timeout=60)
+            start = time.perf_counter()
+            while time.perf_counter() - start < lag:
+                pass
+            results.put((number, username, _attempt(number, fields, username, version)))
+    finally:
+        close_database()
+
+
+def _attempt(number, fields, username, version) -> dict:
+    try:
+        engine.complete_step(number, fields, actor=username, expected_version=version)
+        return {"result": "won"}
+    except engine.StepAlreadyDone as exc:
+        return {"result": "lost", "message": str(exc), "data": exc.data}
+    except Exception as exc:  # noqa: BLE001  (the test names what the loser was told)
+        return {"result": "error", "message": f"{type(exc).__name__}: {exc}"}
 
 
 if __name__ == "__main__":

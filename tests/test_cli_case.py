@@ -183,7 +183,8 @@ def test_calendar_without_a_database(run_cli):
 
 
 def test_calendar_bad_input(run_cli):
-    assert run_cli("calendar", "add", "27/3", "1") == (1, "", "kpu-desk: tanggal '27/3' tidak sah; tulis seperti 2025-03-27\n")
+    assert run_cli("calendar", "add", "27/3", "1") == (
+        1, "", "kpu-desk: tanggal harus ditulis seperti 2026-11-21 atau 21-11-2026\n")
     code, _, err = run_cli("calendar", "add", "2025-03-27", "-1")
     assert code == 1 and "jumlah hari kerja '-1' tidak sah" in err
     code, _, err = run_cli("calendar", "holidays", "dua ribu")

@@ -231,6 +231,9 @@ def test_forged_and_unknown_codes(office, letter):
     assert verify_code(f"DS1.{int(row_id) + 50}.{sig}").status == UNKNOWN
     assert verify_code("TM1.ABC.DEF").status == UNKNOWN
     assert verify_code(signed.signature_code.lower()).ok  # typed codes forgive case
+    assert verify_code(f"\ufeff{signed.signature_code}\u200b\r\n").ok  # and what a scanner adds around them
+    for other in ("DS1.\u00b2.A", f"DS1.{'9' * 24}.{sig}", f"DS1.{row_id}.{sig}\u00c9", f"DS1.\u0663.{sig}"):
+        assert verify_code(other).status == UNKNOWN
     assert "Maria" not in verify_code(signed.signature_code).message
 
 
@@ -390,3 +393,15 @@ def test_editing_keeps_a_stored_deadline_without_checking_it_again(office, lette
     later = NOW + timedelta(days=30)  # the deadline has passed; a note is still corrected
     changed = update_disposition(written.id, replace(draft, note="Lagi"), "ketua", now=later)
     assert changed.note == "Lagi" and changed.due_at == saturday
+
+
+def test_signing_settles_the_notices_that_asked_for_it(office, letter):
+    from kpu_desk import notifications
+
+    sekretaris = office["sekretaris"].id
+    written = dispose(_to_sekretaris(recipients=["kasubag.hukum"]), "ketua", letter=letter.agenda, now=NOW)
+    waiting = [n for n in notifications.recent(sekretaris) if n.kind == "disposisi_perlu_ttd"]
+    assert [n.read for n in waiting] == [False]
+    sign(written, "sekretaris", PASSWORD, now=LATER)
+    waiting = [n for n in notifications.recent(sekretaris) if n.kind == "disposisi_perlu_ttd"]
+    assert [n.read for n in waiting] == [True]  # no unread "menunggu tanda tangan" for what is signed

@@ -96,6 +96,35 @@ def test_a_wrong_nik_fails_on_the_start_step_and_no_case_or_number_is_made(offic
     assert models.AuditEntry.select().where(models.AuditEntry.entity == "case").count() == 0
 
 
+@pytest.mark.parametrize("key, typed, message", [
+    ("jumlah_tamu", "7" * 5000, "angka terlalu besar; paling banyak 15 angka sebelum koma"),
+    ("jumlah_tamu", "9" * 400 + ",5", "angka terlalu besar; paling banyak 15 angka sebelum koma"),
+    ("jumlah_tamu", "\u0663", "harus berupa angka, misalnya 12 atau 36,5"),  # an Arabic-Indic 3
+    ("nama_tamu", "Bu\udcffdi", "berisi karakter yang tidak dapat disimpan (bukan teks UTF-8 atau karakter NUL)"),
+    ("nama_tamu", "Bu\x00di", "berisi karakter yang tidak dapat disimpan (bukan teks UTF-8 atau karakter NUL)"),
+])
+def test_numbers_and_text_no_database_can_keep_are_refused_beside_the_field(office, key, typed, message):
+    users, _ = office
+    with pytest.raises(engine.FormError) as caught:
+        _guest(users, **{key: typed})
+    assert caught.value.errors == {key: message}
+    assert models.Case.select().count() == 0
+
+
+def test_foreign_digits_never_pass_for_a_nik_nor_an_attachment_id(office):
+    users, _ = office
+    fields = {"nama_pemohon": "Maria", "rincian_informasi": "Data", "tujuan_penggunaan": "Penelitian",
+              "nik": "\u00b2" * 16}
+    with pytest.raises(engine.FormError) as caught:
+        engine.start_case(PI, fields, actor=users["resepsionis"], now=T0, complete_first=True)
+    assert caught.value.errors == {"nik": "NIK hanya boleh berisi angka 0-9"}
+    case = engine.start_case(PI, entry="permohonan melalui surat", actor=users["resepsionis"], now=T0)
+    for typed in ("9" * 25, "\u00b2"):
+        with pytest.raises(engine.FormError) as caught:
+            engine.complete_step(case.number, {"surat_masuk": typed}, actor=users["resepsionis"], now=T0)
+        assert caught.value.errors["surat_masuk"] == f"lampiran '{typed}' tidak ditemukan; unggah berkasnya dahulu"
+
+
 def test_a_value_not_among_the_options_names_the_options(office):
     users, _ = office
     with pytest.raises(engine.FormError) as caught:

@@ -104,6 +104,15 @@ def test_pass_check(run_cli, sqlite_url, visit):
     assert code != 0 and "sudah keluar" in err
 
 
+@pytest.mark.parametrize("junk", ["\u200b", "\ufeff", "\t", "\r\n", "\x1d", "\u00a0"])
+def test_what_a_scanner_adds_around_a_genuine_code_is_forgiven_not_inside_it(run_cli, sqlite_url, visit, junk):
+    number, token, _ = visit
+    code, out, err = run_cli("--db", sqlite_url, "pass", "check", f"{junk}{token}{junk}")
+    assert code == 0 and number in out, err
+    code, out, err = run_cli("--db", sqlite_url, "pass", "check", token[:9] + junk + token[9:])
+    assert code == 1 and out == "" and err == "kpu-desk: kode pass tidak sah / telah diubah\n"
+
+
 def test_demo_passes_are_signed(run_cli, sqlite_url, visit):
     from kpu_desk.security.pass_token import verify_pass_token
     from kpu_desk.store import close_database, models, open_database

@@ -52,7 +52,32 @@ def test_malformed_syntax_names_the_line(run_cli, tmp_path):
     path = _broken(tmp_path, 'id: karanganyar-pelayanan-umum\n', 'id: karanganyar-pelayanan-umum\nversion: [1\n')
     code, out, _ = run_cli("sop", "check", str(path))
     assert code == 1
-    assert re.search(rf"{re.escape(str(path))}:\d+: galat: sintaks YAML tidak sah", out)
+    opened = _line_of(path, "version: [1")
+    assert out == (f"{path}:{opened + 1}: galat: sintaks YAML tidak sah (kolom 8): kurung '[' yang dibuka di baris "
+                   f"{opened} belum ditutup; daftar dalam kurung '[ ]' tidak ditulis atau ditutup dengan benar\n")
+
+
+@pytest.mark.parametrize(("old", "new", "marker", "said"), [
+    # ruamel.yaml's "could not find expected ':'", at the key that lacks it
+    ('  number: "430 /ORT.6/3313/2022"\n', '  number: "430 /ORT.6/3313/2022"\n  unit\n', "  unit",
+     "(kolom 3): tanda ':' yang diharapkan tidak ada; tulis 'kunci: nilai' atau periksa tanda kutipnya"),
+    ("    symbol: process\n", "    symbol: process\n\tnext: 3\n", "\tnext", "(kolom 1): tab tidak boleh dipakai; pakai spasi untuk indentasi"),
+    ("    symbol: process\n", "    symbol: proses: cepat\n", "proses: cepat",
+     "(kolom 19): tanda ': ' tidak boleh di sini; beri tanda kutip \"…\" pada teks yang memuat titik dua"),
+    ("    symbol: process\n", '    symbol: "pro\\qcess"\n', "pro\\q",
+     "(kolom 18): garis miring terbalik (\\) dalam tanda kutip ganda tidak dikenal; tulis \\\\ atau pakai tanda kutip tunggal"),
+])
+def test_parser_problems_are_said_in_indonesian_with_line_and_column(run_cli, tmp_path, old, new, marker, said):
+    path = _broken(tmp_path, old, new)
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert out == f"{path}:{_line_of(path, marker)}: galat: sintaks YAML tidak sah {said}\n"
+
+
+def test_a_number_too_long_for_python_is_named_at_its_line(run_cli, tmp_path):
+    path = _broken(tmp_path, "version: 1\n", f"version: {'9' * 5000}\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and out == f"{path}:{_line_of(path, 'version: 999')}: galat: bilangan terlalu panjang\n"
 
 
 def test_schema_violation_is_in_indonesian_with_the_line(run_cli, tmp_path):
@@ -139,3 +164,103 @@ def test_unknown_role_of_a_person_field(run_cli, tmp_path):
     path = _broken(tmp_path, "        role: pimpinan\n", "        role: bupati\n")
     code, out, _ = run_cli("sop", "check", str(path))
     assert code == 1 and "peran 'bupati' tidak dikenal" in out
+
+
+KUPANG = (SOPS_DIR / "kupang-pelayanan-publik.yaml").read_text(encoding="utf-8")
+HUGE = "9223372036854775807"  # SQLite's largest integer; PostgreSQL's INTEGER stops at 2147483647
+
+
+@pytest.mark.parametrize(("text", "old", "new", "where"), [
+    (ORIGINAL, "version: 1\n", f"version: {HUGE}\n", "version: paling besar 1.000.000"),
+    (ORIGINAL, "  - no: 6\n", f"  - no: {HUGE}\n", "steps[6].no: paling besar 9.999"),
+    (ORIGINAL, "    next: 5\n", f"    next: {HUGE}\n", "steps[4].next: paling besar 9.999"),
+    (ORIGINAL, "        max_length: 100\n", f"        max_length: {HUGE}\n", "max_length: paling besar 10.000"),
+    (ORIGINAL, "        min: 1\n", f"        min: -{HUGE}\n", "min: paling kecil -1.000.000.000.000.000"),
+    (KUPANG, "    working_days: 10\n", f"    working_days: {HUGE}\n", "working_days: paling besar 365"),
+    (KUPANG, "    extension_working_days: 7\n", f"    extension_working_days: {HUGE}\n", "extension_working_days: paling besar 365"),
+])
+def test_numbers_beyond_what_the_databases_store_are_refused(run_cli, tmp_path, text, old, new, where):
+    # version 9223372036854775807 used to pass; the next edit stored version + 1 and every case
+    # start of every SOP then died with OverflowError.
+    assert old in text, old
+    path = tmp_path / "besar.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert f"{path}:{_line_of(path, new.strip())}: galat: " in out and where in out, out
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_numbers_that_are_not_numbers_are_refused(run_cli, tmp_path, value):
+    path = _broken(tmp_path, "        min: 1\n", f"        min: {value}\n")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and f"{path}:{_line_of(path, 'min: ' + value)}: galat: angka" in out, out
+
+
+@pytest.mark.parametrize("waktu", ["366 hari kerja", "9000 jam", "Hari Ke 400", "9" * 1500 + " menit"])
+def test_time_standards_beyond_a_year_are_refused(run_cli, tmp_path, waktu):
+    path = _broken(tmp_path, 'waktu: "10 menit"', f'waktu: "{waktu}"')
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and "terlalu lama; paling lama" in out and "Traceback" not in out, out
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ('    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', "    activity: ' '\n", "steps[1].activity"),
+    ('  office: "SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR"', '  office: "\\t \\u3000"', "header.office"),
+])
+def test_blank_required_texts_are_refused(run_cli, tmp_path, old, new, where):
+    path = _broken(tmp_path, old, new)
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and f"{where}: tidak boleh kosong" in out, out
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ('    activity: "Tamu datang menuju Pos/meja Jagat Saksana"\n', f'    activity: "{"x" * 2001}"\n',
+     "steps[1].activity: terlalu panjang: paling banyak 2000 huruf"),
+    # the audit trail keeps the id in 40 characters and a step run its branch in 120: PostgreSQL refuses more
+    ("id: karanganyar-pelayanan-umum\n", f"id: {'a' * 41}\n", "id: terlalu panjang: paling banyak 40 huruf"),
+    ('      - label: "Tidak bersedia"\n', f'      - label: "{"x" * 121}"\n', "label: terlalu panjang: paling banyak 120 huruf"),
+])
+def test_overlong_texts_are_refused(run_cli, tmp_path, old, new, said):
+    path = _broken(tmp_path, old, new)
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1 and f"{path}:{_line_of(path, new.strip()[:20])}: galat: " in out and said in out, out
+
+
+def _alias_bomb(levels: int) -> str:
+    """A YAML 'billion laughs': each level repeats the one before nine times."""
+    lines = ['x_bom0: &bom0 ["laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh"]']
+    for level in range(1, levels):
+        lines.append(f"x_bom{level}: &bom{level} [" + ", ".join([f"*bom{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused_at_its_line(run_cli, tmp_path):
+    # 6 levels (400 bytes) expand to 531,441 strings: 1 s and 120 MB before, each level 9 times more
+    # (8.7 KB took 33 s and 2.4 GB); now reading stops at the 20,000th value.
+    path = tmp_path / "bom.yaml"
+    path.write_text(ORIGINAL + _alias_bomb(6), encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    assert out == (f"{path}:{_line_of(path, 'x_bom0:')}: galat: berkas berisi lebih dari 20.000 nilai "
+                   "(setiap pemakaian alias YAML '*' ikut dihitung)\n")
+
+
+def test_a_modest_alias_still_loads(run_cli, tmp_path):
+    # Versions stored in the database may use anchors: they must keep loading for their cases.
+    path = _broken(tmp_path, '    keterangan: "Penerapan standar protokol kesehatan"\n',
+                   '    keterangan: &prokes "Penerapan standar protokol kesehatan"\n')
+    text = path.read_text(encoding="utf-8").replace('"Informasi identitas serta maksud dan tujuan tamu"', "*prokes")
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 0 and "galat" not in out, out
+
+
+def test_oversized_file_is_refused_with_the_line_past_the_limit(run_cli, tmp_path):
+    path = tmp_path / "besar.yaml"
+    padding = "".join(f"# catatan {n}: {'x' * 90}\n" for n in range(3000))  # 300 KB of comments
+    path.write_text(ORIGINAL + padding, encoding="utf-8")
+    code, out, _ = run_cli("sop", "check", str(path))
+    assert code == 1
+    line = (ORIGINAL + padding)[:256 * 1024].count("\n") + 1
+    assert out == f"{path}:{line}: galat: berkas terlalu besar: lebih dari 256 KB (batas terlampaui di baris {line})\n", out

@@ -262,7 +262,7 @@ def test_cli_sop_print_fails_cleanly_on_a_bad_path(run_cli, tmp_path, where):
     target = tmp_path / "tidak-ada" / "sop.pdf" if where == "missing-folder" else tmp_path
     code, out, err = run_cli("sop", "print", "kediri-pengaduan", "-o", str(target))
     assert code == 1
-    assert "tidak dapat menulis" in err and str(target) in err
+    assert "tidak dapat ditulis" in err and str(target) in err
     assert "Traceback" not in err and "Error" not in err
     assert out == ""
     assert not (tmp_path / "tidak-ada").exists()

@@ -15,8 +15,10 @@ import peewee as pw
 import pytest
 
 from kpu_desk import paths
+from pg_support import password_asking_server
+from store_support import damage_forty_pages, fill_leaving, small_disk
 from kpu_desk.store import StoreError, close_database, open_database, write_transaction
-from kpu_desk.store import audit, migrate
+from kpu_desk.store import audit, health, migrate
 from kpu_desk.store.attachments import open_attachment, path_for, store_file
 from kpu_desk.store.backup import backup_sqlite, integrity_check
 from kpu_desk.store.connection import data_dir
@@ -274,6 +276,108 @@ def test_a_damaged_file_is_reported_and_left_as_it_is(sqlite_url, run_cli, damag
         open_database(sqlite_url, check=True)
 
 
+def test_a_damaged_file_takes_no_write_from_everyday_commands(sqlite_url, run_cli):
+    from engine_support import make_users
+
+    open_database(sqlite_url)
+    make_users()
+    _add_cases(3000)
+    close_database()
+    path = _path(sqlite_url)
+    damage_forty_pages(path)
+    before = path.read_bytes()
+    code, out, err = run_cli("--db", sqlite_url, "case", "start", "karanganyar-pelayanan-umum",
+                             "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                             "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+    assert code == 2 and "Traceback" not in err
+    assert "berkas basis data rusak" in err and "Pengaturan → Basis data → Pulihkan dari cadangan" in err
+    assert "kpu-desk db restore" in err
+    assert path.read_bytes() == before
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_writes_that_bypass_the_transaction_helper_are_refused_too(sqlite_url):
+    open_database(sqlite_url)
+    _add_cases(3000)
+    close_database()
+    damage_forty_pages(_path(sqlite_url))
+    open_database(sqlite_url, migrate=False, writes_wait=False)
+    assert health.wait() is not None
+    with pytest.raises(pw.DatabaseError, match="not authorized"):
+        Setting.create(key="x", value="1")  # autocommit, no write_transaction
+    close_database()
+
+
+@pytest.mark.parametrize("free_kb", [32, 128])
+def test_a_full_disk_is_said_and_nothing_is_half_written(tmp_path, run_cli, free_kb):
+    from engine_support import make_users
+
+    template = tmp_path / "kantor.sqlite3"
+    open_database(f"sqlite:///{template.as_posix()}")
+    make_users()
+    close_database()
+    with small_disk(tmp_path / "disk") as disk:
+        shutil.copyfile(template, disk / "kantor.sqlite3")
+        url = f"sqlite:///{(disk / 'kantor.sqlite3').as_posix()}"
+        filler = fill_leaving(disk, free_kb)
+        code, _, err = run_cli("--db", url, "case", "start", "karanganyar-pelayanan-umum",
+                               "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                               "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+        assert code == 2 and "Traceback" not in err
+        assert "disk penuh" in err and "tidak tersimpan" in err and "rollback" not in err
+        filler.unlink()
+        assert run_cli("--db", url, "db", "check")[1].startswith("baik")
+        assert run_cli("--db", url, "case", "list", "--json")[1].strip() == "[]"
+
+
+def test_a_full_disk_inside_a_nested_transaction_is_said_as_such(tmp_path):
+    from kpu_desk.store import translated
+
+    with small_disk(tmp_path / "disk") as disk:
+        db = open_database(f"sqlite:///{(disk / 'kantor.sqlite3').as_posix()}")
+        try:
+            db.execute_sql("PRAGMA cache_size = 10")  # pages spill to the WAL inside the savepoint
+            fill_leaving(disk, 32)
+            with pytest.raises(StoreError, match="disk penuh") as raised:
+                with translated(db), write_transaction(db), write_transaction(db):
+                    for n in range(50):
+                        Setting.create(key=f"isi{n}", value="x" * 4000)
+            assert "savepoint" not in str(raised.value)
+        finally:
+            close_database()
+
+
+def test_a_backup_onto_a_full_disk_blames_that_disk_and_leaves_nothing_there(sqlite_database, sqlite_url, tmp_path,
+                                                                             run_cli):
+    _add_cases(300)
+    close_database()
+    with small_disk(tmp_path / "usb") as usb:
+        filler = fill_leaving(usb, 64)
+        code, _, err = run_cli("--db", sqlite_url, "db", "backup", str(usb / "cadangan.sqlite3"))
+        assert code == 2 and "disk tujuan penuh" in err and str(usb / "cadangan.sqlite3") in err
+        assert "kpu-desk.sqlite3" not in err  # the database is not the one to blame
+        assert sorted(p.name for p in usb.iterdir()) == [filler.name]
+
+
+def test_a_restore_whose_copy_aside_meets_a_full_disk_changes_nothing(sqlite_database, sqlite_url, tmp_path,
+                                                                       run_cli, monkeypatch):
+    _add_cases(300)
+    backup = tmp_path / "cadangan.sqlite3"
+    backup_sqlite(sqlite_database, backup)
+    close_database()
+    before = _path(sqlite_url).read_bytes()
+    with small_disk(tmp_path / "data") as data:
+        monkeypatch.setenv("KPU_DESK_DATA", str(data))  # backups/ lands on the small disk
+        (data / "backups").mkdir()
+        filler = fill_leaving(data, 64)
+        code, _, err = run_cli("--db", sqlite_url, "db", "restore", str(backup))
+        assert code == 2 and "disk tujuan penuh" in err and str(data / "backups") in err
+        assert list((data / "backups").iterdir()) == []
+        filler.unlink()
+    assert _path(sqlite_url).read_bytes() == before
+
+
 def test_check_reports_a_broken_reference(sqlite_url, run_cli):
     open_database(sqlite_url)
     close_database()
@@ -292,10 +396,24 @@ def test_check_says_baik(database, database_url, run_cli):
     assert code == 0 and out.startswith("baik")
 
 
-def test_unreachable_postgresql_server(run_cli):
+def test_a_postgresql_port_where_nothing_listens(run_cli):
     code, _, err = run_cli("--db", "postgresql://kpu:rahasia@127.0.0.1:1/kpu", "db", "check")
-    assert code == 2 and "server PostgreSQL 127.0.0.1:1 tidak dapat dihubungi" in err
+    assert code == 2 and "server 127.0.0.1:1 menolak sambungan" in err and "port" in err
     assert "rahasia" not in err
+
+
+def test_an_unknown_postgresql_host(run_cli):
+    code, _, err = run_cli("--db", "postgresql://kpu@server-kpu.invalid/kpu", "db", "check")
+    assert code == 2 and "nama server 'server-kpu.invalid' tidak dikenal" in err
+
+
+def test_a_missing_or_wrong_postgresql_password_is_said_as_such(run_cli):
+    with password_asking_server() as port:
+        code, _, err = run_cli("--db", f"postgresql://kpu@127.0.0.1:{port}/kpu", "db", "check")
+        assert code == 2 and "meminta kata sandi pengguna 'kpu'" in err and "tidak dapat dihubungi" not in err
+        code, _, err = run_cli("--db", f"postgresql://kpu:salah@127.0.0.1:{port}/kpu", "db", "check")
+        assert code == 2 and "menolak login pengguna 'kpu': nama pengguna atau kata sandi salah" in err
+        assert "salah@" not in err
 
 
 @pytest.mark.postgres
@@ -306,6 +424,86 @@ def test_missing_postgresql_database_and_user(postgres_url, run_cli):
     stranger = postgres_url.replace("://kpu@", "://orang_asing@")
     code, _, err = run_cli("--db", stranger, "db", "check")
     assert code == 2 and "pengguna 'orang_asing' tidak dikenal" in err
+
+
+@pytest.mark.postgres
+def test_postgresql_sessions_have_time_limits_and_name_the_workstation(postgres_url):
+    import socket
+
+    db = open_database(postgres_url)
+    try:
+        shown = {name: db.execute_sql(f"SHOW {name}").fetchone()[0]
+                 for name in ("lock_timeout", "statement_timeout", "idle_in_transaction_session_timeout",
+                              "application_name")}
+    finally:
+        close_database()
+    assert shown == {"lock_timeout": "10s", "statement_timeout": "2min",
+                     "idle_in_transaction_session_timeout": "2min",
+                     "application_name": f"kpu-desk {socket.gethostname()}"[:63]}
+
+
+@pytest.mark.postgres
+def test_a_lock_held_elsewhere_ends_the_wait_and_names_the_holder(postgres_url, run_cli, monkeypatch):
+    import psycopg2
+
+    from engine_support import make_users
+    from kpu_desk.store import connection
+
+    open_database(postgres_url)
+    make_users()
+    close_database()
+    monkeypatch.setitem(connection.PG_SESSION_SETTINGS, "lock_timeout", "1s")  # the wait's length is not tested
+    holder = psycopg2.connect(postgres_url, application_name="psql di meja TU")
+    try:
+        with holder.cursor() as cursor:  # BEGIN; the audit chain's lock; then nothing, for as long as it likes
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (audit._PG_LOCK_KEY,))
+        code, _, err = run_cli("--db", postgres_url, "case", "start", "karanganyar-pelayanan-umum",
+                               "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                               "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+    finally:
+        holder.close()
+    assert code == 2 and "Traceback" not in err
+    assert "dikunci oleh 'psql di meja TU' dari 127.0.0.1, sejak " in err and "tidak tersimpan" in err
+    assert run_cli("--db", postgres_url, "case", "list", "--json")[1].strip() == "[]"
+
+
+@pytest.mark.postgres
+def test_a_full_disk_on_the_postgresql_server_is_said_as_such(postgres_url, run_cli, tmp_path_factory):
+    import tempfile
+
+    import psycopg2
+
+    from engine_support import make_users
+
+    open_database(postgres_url)
+    make_users()
+    close_database()
+    admin = psycopg2.connect(postgres_url)
+    admin.autocommit = True
+    cursor = admin.cursor()
+    cursor.execute("SHOW data_directory")
+    server_uid = os.stat(cursor.fetchone()[0]).st_uid
+    folder = Path(tempfile.mkdtemp(prefix="kpu-desk-pgdisk-"))  # outside pytest's root-only folders
+    try:
+        with small_disk(folder, size_kb=1024) as disk:
+            os.chown(disk, server_uid, -1)
+            cursor.execute(f"CREATE TABLESPACE uji_penuh LOCATION '{disk}'")
+            try:
+                cursor.execute('ALTER TABLE "case" SET TABLESPACE uji_penuh')
+                filler = fill_leaving(disk, 0)
+                code, _, err = run_cli("--db", postgres_url, "case", "start", "karanganyar-pelayanan-umum",
+                                       "--field", "nama_tamu=Budi Santoso", "--field", "asal_tamu=Pribadi",
+                                       "--field", "jumlah_tamu=1", "--user", "resepsionis1")
+                filler.unlink()
+                assert code == 2 and "Traceback" not in err
+                assert "disk server PostgreSQL" in err and "penuh" in err and "tidak tersimpan" in err
+                assert run_cli("--db", postgres_url, "case", "list", "--json")[1].strip() == "[]"
+            finally:
+                cursor.execute('ALTER TABLE "case" SET TABLESPACE pg_default')
+                cursor.execute("DROP TABLESPACE uji_penuh")
+    finally:
+        admin.close()
+        folder.rmdir()
 
 
 # --- the audit chain --------------------------------------------------------------------
@@ -410,6 +608,43 @@ def test_a_changed_or_missing_attachment_file_is_refused(database):
     path_for(kept.sha256).unlink()
     with pytest.raises(StoreError, match="tidak ada di folder data"):
         open_attachment(kept)
+
+
+def test_the_open_database_is_never_read_as_an_attachment(sqlite_database, tmp_path):
+    """Reading and closing it would drop this process's POSIX locks on it (see gui/file_dialogs.py)."""
+    database_file = Path(sqlite_database.database)
+    sqlite_database.execute_sql("CREATE TABLE uji(x)")  # a write: the WAL and its index exist
+    other_spelling = tmp_path / "tautan.sqlite3"
+    os.link(database_file, other_spelling)
+    for chosen in (database_file, Path(f"{database_file}-wal"), Path(f"{database_file}-shm"), other_spelling):
+        with pytest.raises(StoreError, match="basis data KPU Desk yang sedang dipakai"):
+            store_file(chosen)
+    assert store_file(b"bukan basis data", "surat.pdf").size == 16
+
+
+def test_while_guarded_only_sqlite_opens_the_database_files(sqlite_database, tmp_path):
+    """What the desktop application turns on at start (gui/app.py): Python code cannot open them."""
+    from kpu_desk.store import dbguard
+
+    database_file = Path(sqlite_database.database)
+    sqlite_database.execute_sql("CREATE TABLE uji(x)")
+    other_spelling = tmp_path / "tautan.sqlite3"
+    os.link(database_file, other_spelling)
+    dbguard.guard()
+    try:
+        for path in (database_file, Path(f"{database_file}-wal"), Path(f"{database_file}-shm"), other_spelling):
+            with pytest.raises(PermissionError, match="hanya dibuka oleh SQLite"):
+                path.read_bytes()
+        with pytest.raises(PermissionError):
+            shutil.copyfile(database_file, tmp_path / "salinan.sqlite3")
+        with pytest.raises(PermissionError):
+            os.open(database_file, os.O_RDONLY)
+        sqlite_database.execute_sql("INSERT INTO uji VALUES (1)")  # SQLite itself goes on
+        backup_sqlite(sqlite_database, tmp_path / "cadangan.sqlite3")  # so does a second SQLite connection
+        assert (tmp_path / "elsewhere.txt").write_text("ok") == 2  # and every other file
+    finally:
+        dbguard.release()
+    assert database_file.read_bytes().startswith(b"SQLite format 3")
 
 
 # --- backup and restore -------------------------------------------------------------------

@@ -1,7 +1,10 @@
 """Signing in: the password checked against its argon2 hash, and a lock after repeated failures.
 
 After MAX_FAILURES wrong passwords in a row the account is locked for
-LOCK_MINUTES; guessing a password at the reception PC then takes years.
+LOCK_MINUTES; guessing a password at the reception PC then takes years. The count holds across
+workstations: each check is counted as a failure, under the row's lock, before the password is
+checked (a right one clears the count), so eight PCs guessing at once get MAX_FAILURES checks
+between them, not MAX_FAILURES each.
 Unknown names and wrong passwords get the same message, so the sign-in form
 does not tell a stranger which user names exist.
 """
@@ -37,10 +40,9 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> m
     if user is None:
         verify_password(_decoy_hash(), password)  # as slow as a real check: no hint that the name is unknown
         raise SignInError(WRONG)
-    if user.locked_until is not None and user.locked_until > now:
-        raise SignInError(locked_message(user.locked_until))
+    failures, until = _claim_check(user, now)
     if not verify_password(user.password_hash, password):
-        _count_failure(user, now)
+        _failed(user, failures, until)
     if not user.active:
         raise SignInError("Akun ini sudah dinonaktifkan; hubungi administrator kantor.")
     _succeeded(user, password)
@@ -51,19 +53,36 @@ def locked_message(until: datetime) -> str:
     return f"Akun terkunci sampai {until:%H.%M} karena terlalu banyak percobaan."
 
 
-def _count_failure(user: models.User, now: datetime) -> None:
-    failures = user.failed_logins + 1
-    if failures < MAX_FAILURES:
-        with writing():
-            _save(user, failed_logins=failures)
-            audit("user.signin_failed", "", "user", user.username, failures=failures)
-        left = MAX_FAILURES - failures
-        raise SignInError(f"{WRONG} Sisa {left} kali percobaan sebelum akun dikunci {LOCK_MINUTES} menit.")
-    until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
+def _claim_check(user: models.User, now: datetime) -> tuple[int, datetime | None]:
+    """Count the coming check as a failure; the failures so far and the lock the last one sets.
+
+    The UPDATE locks the user's row until the transaction ends (SQLite: the IMMEDIATE transaction
+    holds the whole file), so concurrent sign-ins count one after another and none checks a
+    password once the count is spent. The lock is set with the last allowed check, before the
+    hash is checked: a workstation that dies mid-check still leaves the account locked.
+    """
+    users = models.User
     with writing():
-        _save(user, failed_logins=0, locked_until=until)
-        audit("user.locked", "", "user", user.username, minutes=LOCK_MINUTES)
-    raise SignInError(locked_message(until))
+        users.update(failed_logins=users.failed_logins + 1).where(users.id == user.id).execute()
+        row = users.get_by_id(user.id)
+        if row.locked_until is not None and row.locked_until > now:
+            raise SignInError(locked_message(row.locked_until))  # rolls the count back
+        failures = 1 if row.locked_until is not None else row.failed_logins  # an ended lock starts afresh
+        until = (now + timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0) if failures >= MAX_FAILURES else None
+        _save(user, failed_logins=failures, locked_until=until)
+    return failures, until
+
+
+def _failed(user: models.User, failures: int, until: datetime | None) -> None:
+    with writing():
+        if until is None:
+            audit("user.signin_failed", "", "user", user.username, failures=failures)
+        else:
+            audit("user.locked", "", "user", user.username, minutes=LOCK_MINUTES)
+    if until is not None:
+        raise SignInError(locked_message(until))
+    left = MAX_FAILURES - failures
+    raise SignInError(f"{WRONG} Sisa {left} kali percobaan sebelum akun dikunci {LOCK_MINUTES} menit.")
 
 
 def _succeeded(user: models.User, password: str) -> None:

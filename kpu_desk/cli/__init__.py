@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
 from typing import Sequence
 
 from kpu_desk import __version__
 from kpu_desk.cli import argparse_id, calendar_cmd, case_cmd, db_cmd, demo_cmd, pass_cmd, sop_cmd, visitor_cmd
 from kpu_desk.cli import letters_cmd
+from kpu_desk.cli.output import fail
+from kpu_desk.validation import UNSTORABLE_TEXT, is_storable_text
 
+CRASH_LOG = "kpu-desk-galat.log"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 COMMAND_MODULES = (sop_cmd, db_cmd, case_cmd, calendar_cmd, demo_cmd, pass_cmd, visitor_cmd, letters_cmd)
 
 
@@ -34,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    unreadable = next((arg for arg in argv if not is_storable_text(arg)), None)
+    if unreadable is not None:
+        return fail(f"argumen '{_readable(unreadable)}' {UNSTORABLE_TEXT}; periksa pengaturan bahasa terminal", 2)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -44,10 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `| head`) has gone; that is not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        return fail("dihentikan (Ctrl+C)", 130)
     except Exception as exc:
         problem = _store_problem(exc)
         if problem is None:
-            raise
+            return _unexpected(exc)
         print(f"kpu-desk: {problem}", file=sys.stderr)
         return 2
     finally:
@@ -60,6 +74,35 @@ def _run_desktop(args: argparse.Namespace) -> int:
     from kpu_desk.gui.app import main as run_gui
 
     return run_gui(args.db)
+
+
+def _readable(arg: str) -> str:
+    # The bytes that are not UTF-8 come back from argv as lone surrogates, which stderr cannot write.
+    return _SURROGATES.sub("\ufffd", arg)
+
+
+def _unexpected(exc: Exception) -> int:
+    """The last resort for a fault no command foresaw: a short message instead of a traceback;
+    the place in the code goes to a log file, without the exception's text or the source
+    lines, which may quote what was typed (a name, a NIK)."""
+    where = "".join(f"  {frame.filename}:{frame.lineno} {frame.name}\n"
+                    for frame in traceback.extract_tb(exc.__traceback__))
+    log = _append_to_log(f"{datetime.now():%Y-%m-%d %H:%M:%S} kpu-desk {type(exc).__name__}\n{where}\n")
+    kept = f"; tempat kejadiannya dicatat di {log}" if log else ""
+    return fail(f"galat tak terduga ({type(exc).__name__}) sehingga perintah dihentikan{kept}. "
+                "Laporkan kepada pengelola aplikasi.", 70)
+
+
+def _append_to_log(entry: str) -> Path | None:
+    from kpu_desk.store.connection import data_dir
+
+    try:
+        path = data_dir() / CRASH_LOG
+        with path.open("a", encoding="utf-8") as log:
+            log.write(entry)
+    except OSError:
+        return None
+    return path
 
 
 def _store_problem(exc: Exception) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 
+from kpu_desk.validation import MAX_STORED_INT, stored_int
+
 _MESSAGES = {
     "usage: ": "penggunaan: ",
     "positional arguments": "argumen",
@@ -33,6 +35,15 @@ def _translate(message: str) -> str:
 
 def _ntranslate(singular: str, plural: str, count: int) -> str:
     return _translate(singular if count == 1 else plural)
+
+
+def whole_number(text: str) -> int:
+    """The argparse type of every count, year and step number: digits 0-9 only, and no larger than
+    the databases store (int() would take "²²" to fail later, or 10**20 to overflow SQLite)."""
+    number = stored_int(text)
+    if number is None:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat 0 sampai {MAX_STORED_INT}")
+    return number
 
 
 def install() -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date
 
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, print_json
 from kpu_desk.engine.deadlines import office_calendar as calendar_from_database
+from kpu_desk.engine.fields import parse_date
 from kpu_desk.store.connection import ENV_URL, data_dir
+from kpu_desk.validation import stored_int
 from kpu_desk.workcal import WorkingCalendar
 
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -37,9 +38,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def list_holidays(args: argparse.Namespace) -> int:
-    if not args.year.isdigit() or int(args.year) not in YEARS:
+    year = stored_int(args.year)
+    if year not in YEARS:
         return fail(f"tahun '{args.year}' tidak sah; tulis seperti 2025 (antara {YEARS.start} dan {YEARS.stop - 1})")
-    days = office_calendar(args).holidays_in(int(args.year))
+    days = office_calendar(args).holidays_in(year)
     if args.json:
         print_json([{"date": d.day.isoformat(), "weekday": DAY_NAMES[d.day.weekday()], "name": d.name,
                      "source": d.source} for d in days])
@@ -51,12 +53,16 @@ def list_holidays(args: argparse.Namespace) -> int:
 
 def add_working_days(args: argparse.Namespace) -> int:
     try:
-        start = date.fromisoformat(args.start)
-    except ValueError:
-        return fail(f"tanggal '{args.start}' tidak sah; tulis seperti 2025-03-27")
-    if not args.days.isdigit():
+        start = parse_date(args.start)
+    except ValueError as exc:
+        return fail(str(exc))
+    days = stored_int(args.days)
+    if days is None:
         return fail(f"jumlah hari kerja '{args.days}' tidak sah; tulis bilangan bulat 0 atau lebih, misalnya 10")
-    print(office_calendar(args).add_working_days(start, int(args.days)).isoformat())
+    try:
+        print(office_calendar(args).add_working_days(start, days).isoformat())
+    except ValueError as exc:  # past the calendar's last year
+        return fail(str(exc))
     return 0
 
 

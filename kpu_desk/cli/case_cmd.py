@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 from kpu_desk import engine
+from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, print_json, print_table
 from kpu_desk.sop.library import load_sops, shipped_sop_paths
@@ -35,7 +36,8 @@ def _register_list(actions) -> None:
     listing.add_argument("--sop", metavar="ID", help="hanya kasus SOP ini")
     listing.add_argument("--state", choices=STATES, help="hanya kasus dengan status ini")
     listing.add_argument("--search", metavar="TEKS", help="cari pada nomor dan judul kasus")
-    listing.add_argument("--limit", type=int, default=100, metavar="N", help="paling banyak N kasus (bawaan 100)")
+    listing.add_argument("--limit", type=whole_number, default=100, metavar="N",
+                         help="paling banyak N kasus (bawaan 100)")
     listing.set_defaults(handler=list_cases)
 
 
@@ -57,7 +59,7 @@ def _register_start(actions) -> None:
 def _register_step(actions) -> None:
     step = actions.add_parser("step", help="selesaikan langkah yang sedang terbuka")
     step.add_argument("number", metavar="NOMOR")
-    step.add_argument("--step", type=int, metavar="N",
+    step.add_argument("--step", type=whole_number, metavar="N",
                       help="langkah yang dimaksud; ditolak bila langkah yang terbuka sudah lain "
                            "(misalnya sudah diselesaikan dari komputer lain)")
     _add_step_options(step)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail
 from kpu_desk.demo.generate import DEMO_PASSWORD, DEMO_USERS, DemoRefused
@@ -15,7 +16,7 @@ STATE_LABELS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "c
 
 def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="isi basis data kosong dengan data kantor contoh")
-    demo.add_argument("--days", type=int, default=30, metavar="N", help="banyaknya hari kerja (bawaan 30)")
+    demo.add_argument("--days", type=whole_number, default=30, metavar="N", help="banyaknya hari kerja (bawaan 30)")
     demo.add_argument("--seed", type=int, default=2026, help="benih acak, agar hasilnya dapat diulang")
     demo.set_defaults(handler=run_demo)
 

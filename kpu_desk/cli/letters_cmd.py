@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, fail_unwritable
 from kpu_desk.cli.print_group import print_documents
@@ -31,7 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     receipt.set_defaults(handler=print_receipt)
 
     register_book = documents.add_parser("ekspedisi", help="buku ekspedisi satu tahun (A4 mendatar)")
-    register_book.add_argument("year", metavar="TAHUN", type=int, help="tahun, mis. 2026")
+    register_book.add_argument("year", metavar="TAHUN", type=whole_number, help="tahun, mis. 2026")
     register_book.add_argument("-o", "--output", metavar="BERKAS.pdf", required=True, help="berkas PDF keluaran")
     register_book.set_defaults(handler=print_expedition_register)
 
@@ -46,6 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def print_disposition(args: argparse.Namespace) -> int:
     from kpu_desk.engine.errors import EngineError
     from kpu_desk.letters.sheet import sheet_info
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.disposition_sheet import render_disposition_sheet
 
     database_from(args, must_exist=True)
@@ -55,7 +57,7 @@ def print_disposition(args: argparse.Namespace) -> int:
         return fail(str(exc))
     started = time.perf_counter()
     try:
-        pages = render_disposition_sheet(info, args.output, paper=args.paper)
+        pages = write_output(args.output, lambda stream: render_disposition_sheet(info, stream, paper=args.paper))
     except OSError as exc:
         return fail_unwritable(args.output, exc)
     took = (time.perf_counter() - started) * 1000
@@ -66,6 +68,7 @@ def print_disposition(args: argparse.Namespace) -> int:
 def print_receipt(args: argparse.Namespace) -> int:
     from kpu_desk.engine.errors import EngineError
     from kpu_desk.letters.receipt_info import receipt_info
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.receipt import render_receipt
 
     database_from(args, must_exist=True)
@@ -74,7 +77,7 @@ def print_receipt(args: argparse.Namespace) -> int:
     except EngineError as exc:
         return fail(str(exc))
     try:
-        render_receipt(info, args.output)
+        write_output(args.output, lambda stream: render_receipt(info, stream))
     except OSError as exc:
         return fail_unwritable(args.output, exc)
     print(f"Tanda bukti {info.case_number} dicetak ke {args.output}")
@@ -84,13 +87,16 @@ def print_receipt(args: argparse.Namespace) -> int:
 def print_expedition_register(args: argparse.Namespace) -> int:
     from kpu_desk.letters.expedition import expeditions, register_signatures
     from kpu_desk.office import load_office
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.expedition_register import render_expedition_register
 
     database_from(args, must_exist=True)
     rows = list(reversed(expeditions(args.year)))  # oldest first, as the book is written
     office = load_office().name or "KPU"
     try:
-        pages = render_expedition_register(rows, args.year, office, args.output, register_signatures(rows))
+        signatures = register_signatures(rows)
+        pages = write_output(args.output, lambda stream: render_expedition_register(rows, args.year, office, stream,
+                                                                                  signatures))
     except OSError as exc:
         return fail_unwritable(args.output, exc)
     print(f"Buku ekspedisi {args.year}: {len(rows)} penyerahan, {pages} halaman, dicetak ke {args.output}")

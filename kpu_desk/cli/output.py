@@ -27,4 +27,6 @@ def fail(message: str, code: int = 1) -> int:
 
 def fail_unwritable(path: Any, exc: OSError) -> int:
     """An output file that could not be written: the same words from every command."""
-    return fail(f"berkas {path} tidak dapat ditulis: {exc.strerror or exc}")
+    from kpu_desk.output_files import unwritable_reason
+
+    return fail(f"berkas {path} tidak dapat ditulis: {unwritable_reason(exc)}")

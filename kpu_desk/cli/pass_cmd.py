@@ -29,6 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def print_badge(args: argparse.Namespace) -> int:
     from kpu_desk.engine.errors import EngineError
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.guest_pass import render_guest_pass
     from kpu_desk.visits import mark_printed, pass_info
 
@@ -38,7 +39,7 @@ def print_badge(args: argparse.Namespace) -> int:
     except EngineError as exc:
         return fail(str(exc))
     try:
-        render_guest_pass(info, args.output, size=args.size)
+        write_output(args.output, lambda stream: render_guest_pass(info, stream, size=args.size))
     except OSError as exc:
         return fail_unwritable(args.output, exc)
     mark_printed(info.case_number)

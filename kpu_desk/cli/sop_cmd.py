@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 
-from kpu_desk.cli.output import fail, print_json, print_table
+from kpu_desk.cli.output import fail, fail_unwritable, print_json, print_table
 from kpu_desk.sop.issues import Severity
 from kpu_desk.sop.library import check_files, load_sops, shipped_sop_paths
 from kpu_desk.sop.model import Sop
@@ -124,15 +123,14 @@ def print_sop(args: argparse.Namespace) -> int:
     sop = _find(args.sop_id)
     if sop is None:
         return _not_found(args.sop_id)
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.sop_document import render_sop_document
 
-    # Rendered in memory first: a failed write never leaves half a PDF behind.
-    buffer = io.BytesIO()
-    pages = render_sop_document(sop, buffer, paper=args.paper, orientation=args.orientation)
     try:
-        Path(args.output).write_bytes(buffer.getvalue())
+        pages = write_output(args.output, lambda stream: render_sop_document(
+            sop, stream, paper=args.paper, orientation=args.orientation))
     except OSError as exc:
-        return fail(f"tidak dapat menulis '{args.output}': {_why_not_written(exc)}")
+        return fail_unwritable(args.output, exc)
     paper = f"{args.paper.upper()} {_ORIENTATION_WORDS[args.orientation]}"
     print(f"{args.output}: {pages} halaman, kertas {paper}")
     return 0
@@ -180,13 +178,3 @@ def _case_on_chart(args: argparse.Namespace, sop: Sop):
     return engine.sop_for_case(case), case_marks(case.number)
 
 
-def _why_not_written(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "foldernya tidak ada"
-    if isinstance(exc, IsADirectoryError):
-        return "nama itu adalah sebuah folder"
-    if isinstance(exc, PermissionError):
-        return "tidak ada izin menulis di sana"
-    if isinstance(exc, NotADirectoryError):
-        return "salah satu bagian jalurnya bukan folder"
-    return f"galat sistem {exc.errno}" if exc.errno else "galat sistem"

@@ -83,12 +83,14 @@ def export_command(args: argparse.Namespace) -> int:
 
 def evacuation_command(args: argparse.Namespace) -> int:
     from kpu_desk.building import in_building
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.evacuation_list import render_evacuation_list
 
     database_from(args, must_exist=True)
     occupancy = in_building(datetime.now())
     try:
-        render_evacuation_list(occupancy, args.output, _office_name())
+        office_name = _office_name()
+        write_output(args.output, lambda stream: render_evacuation_list(occupancy, stream, office_name))
     except OSError as exc:
         return fail_unwritable(args.output, exc)
     print(f"Daftar evakuasi: {occupancy.people} orang dalam {occupancy.visits} kunjungan, dicetak ke {args.output}")

@@ -9,6 +9,7 @@ from typing import Any
 
 from kpu_desk.demo import people
 from kpu_desk.sop.model import FieldType, FormField
+from kpu_desk.sop.patterns import full_match
 
 
 class DemoValues:
@@ -118,7 +119,7 @@ def _clip(field: FormField, text: str) -> str:
 
 def _fitting(field: FormField, candidates: list[str]) -> str | None:
     for text in candidates:
-        if re.fullmatch(field.pattern, text):
+        if full_match(field.pattern, text):
             return text
     return None
 

@@ -26,9 +26,9 @@ from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.conflicts import lost_race
 from kpu_desk.engine.deadlines import case_due, office_calendar
 from kpu_desk.engine.errors import CaseStateError, EngineError, UnknownCase
-from kpu_desk.engine.runs import Completion, Lost, current_run, finish_run, open_run, prepare_completion
+from kpu_desk.engine.runs import Lost, current_run, finish_run, open_run, prepare_completion
 from kpu_desk.engine.sops import latest_version, sop_for_case, sop_for_version
-from kpu_desk.engine.storage import audit, writing
+from kpu_desk.engine.storage import audit, current_db, writing
 from kpu_desk.sop.model import Sop, Step
 from kpu_desk.store import models
 
@@ -53,9 +53,17 @@ def now_or(now: datetime | None) -> datetime:
     return (now or datetime.now()).replace(microsecond=0)
 
 
-def find_case(number: str) -> models.Case:
+def find_case(number: str, *, locked: bool = False) -> models.Case:
+    """The case by its number. locked=True, inside a write transaction, keeps it locked until the end.
+
+    PostgreSQL takes the row lock (SELECT … FOR UPDATE waits for a workstation writing the case and
+    then reads what it committed); SQLite's IMMEDIATE transaction already holds the whole file.
+    """
     wanted = str(number).strip().upper()
-    case = models.Case.get_or_none(models.Case.number == wanted)
+    query = models.Case.select().where(models.Case.number == wanted)
+    if locked and current_db().for_update:
+        query = query.for_update()
+    case = query.first()
     if case is None:
         raise UnknownCase(f"kasus '{str(number).strip()}' tidak ditemukan")
     return case
@@ -129,16 +137,30 @@ def complete_step(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> StepOutcome:
-    """Record the open step's form (and branch at a decision) and move the case on."""
+    """Record the open step's form (and branch at a decision) and move the case on.
+
+    The case and its open step are read inside the write transaction, under the case's row lock,
+    and the form is checked there: a workstation that loses a race is told who completed the step,
+    never that its form does not fit the step the winner has just opened.
+    """
     now = now_or(now)
     acting = resolve_actor(actor)
-    case = find_case(number)
-    if expected_version is not None and case.row_version != expected_version:
-        raise lost_race(case.number, expected_version, fields, branch, now)
-    run = _workable_run(case)
-    sop = sop_for_case(case)
-    completion = prepare_completion(sop.step(run.step_no), fields, branch)
-    return _write_completion(case, sop, run, completion, acting, now)
+    calendar = office_calendar()
+    version = expected_version
+    try:
+        with writing():
+            case = find_case(number, locked=True)
+            if version is not None and case.row_version != version:
+                raise Lost()
+            version = case.row_version
+            run = _workable_run(case)
+            sop = sop_for_case(case)
+            completion = prepare_completion(sop.step(run.step_no), fields, branch)
+            next_run = finish_run(case, sop, run, completion, version, acting, now, calendar)
+    except Lost:
+        raise lost_race(case.number, version, fields, branch, now) from None
+    completed = models.StepRun.get_by_id(run.id)
+    return StepOutcome(models.Case.get_by_id(case.id), completed, next_run)
 
 
 def _workable_run(case: models.Case) -> models.StepRun:
@@ -149,19 +171,3 @@ def _workable_run(case: models.Case) -> models.StepRun:
     if run is None:
         raise CaseStateError(f"kasus {case.number} tidak memiliki langkah yang terbuka")
     return run
-
-
-def _write_completion(case, sop, run, completion: Completion, acting, now) -> StepOutcome:
-    version = case.row_version
-    calendar = office_calendar()
-    try:
-        with writing():
-            next_run = finish_run(case, sop, run, completion, version, acting, now, calendar)
-    except Lost:
-        raise lost_race(case.number, version, completion.raw, _label(completion), now) from None
-    completed = models.StepRun.get_by_id(run.id)
-    return StepOutcome(models.Case.get_by_id(case.id), completed, next_run)
-
-
-def _label(completion: Completion) -> str | None:
-    return completion.branch.label if completion.branch else None

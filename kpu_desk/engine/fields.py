@@ -22,16 +22,25 @@ from kpu_desk.contact import ContactError, normalize_email, normalize_phone
 from kpu_desk.engine.errors import FormError
 from kpu_desk.nik import nik_problems, normalize_nik
 from kpu_desk.sop.model import FieldType, FormField, Step
+from kpu_desk.sop.patterns import PatternError, full_match
 from kpu_desk.store import models
+from kpu_desk.workcal import YEARS
+from kpu_desk.validation import UNSTORABLE_TEXT, is_storable_text, stored_int
 
 DATE_HINT = "tanggal harus ditulis seperti 2026-11-21 atau 21-11-2026"
 TIME_HINT = "jam harus ditulis seperti 10:42"
 DATETIME_HINT = "tanggal dan jam harus ditulis seperti 2026-11-21 10:42 atau 21-11-2026 10:42"
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_LOCAL_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# Digits are 0-9 (re.ASCII): "\d" alone also takes "٣" and "²", and int("²") fails.
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_LOCAL_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$", re.ASCII)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$", re.ASCII)
+# The most digits a number field keeps before the decimal comma: every such number survives
+# the JSON of the stored form exactly (a double holds 15 significant digits), and int() is never
+# asked to read thousands of digits.
+NUMBER_DIGITS = 15
+_TOO_BIG = f"angka terlalu besar; paling banyak {NUMBER_DIGITS} angka sebelum koma"
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 _YES = {"ya", "iya", "y", "yes", "true", "1", "benar"}
 _NO = {"tidak", "tdk", "t", "n", "no", "false", "0", "bukan"}
@@ -64,6 +73,8 @@ def validate_form(step: Step, raw: Mapping[str, Any] | None) -> dict[str, Any]:
 
 def convert_value(form_field: FormField, value: Any) -> Any:
     """One non-empty value converted to its field's type; raise FieldError."""
+    if isinstance(value, str) and not is_storable_text(value):
+        raise FieldError(UNSTORABLE_TEXT)
     return _CONVERTERS[form_field.type](form_field, value)
 
 
@@ -95,9 +106,17 @@ def _text_rules(form_field: FormField, text: str) -> str:
         raise FieldError(f"paling sedikit {form_field.min_length} huruf")
     if form_field.max_length is not None and len(text) > form_field.max_length:
         raise FieldError(f"paling banyak {form_field.max_length} huruf (tertulis {len(text)})")
-    if form_field.pattern and not re.fullmatch(form_field.pattern, text):
+    if form_field.pattern and not _fits(form_field.pattern, text):
         raise FieldError(form_field.pattern_message or "isian tidak sesuai dengan bentuk yang diminta")
     return text
+
+
+def _fits(pattern: str, text: str) -> bool:
+    try:
+        return full_match(pattern, text)
+    except PatternError:  # only a version stored before the linter refused such patterns
+        raise FieldError("bentuk isian ini tidak dapat diperiksa: pola (pattern) pada SOP tidak didukung; "
+                         "minta administrator memperbaiki SOP-nya") from None
 
 
 # --- numbers, dates and times --------------------------------------------------------
@@ -116,11 +135,22 @@ def _as_number(value: Any) -> int | float:
     if isinstance(value, bool):
         raise FieldError("harus berupa angka")
     if isinstance(value, (int, float)):
-        return value
+        number = value
+    else:
+        number = _parse_number(str(value))
+    if not abs(number) < 10**NUMBER_DIGITS:  # also refuses NaN and infinity
+        raise FieldError(_TOO_BIG)
+    return number
+
+
+def _parse_number(text: str) -> int | float:
     # The decimal comma is what Indonesians write (36,5); the dot is accepted too.
-    text = str(value).strip().replace(",", ".", 1)
+    text = text.strip().replace(",", ".", 1)
     if not _NUMBER.match(text):
         raise FieldError("harus berupa angka, misalnya 12 atau 36,5")
+    whole = text.lstrip("+-").split(".")[0].lstrip("0")
+    if len(whole) > NUMBER_DIGITS:  # before int(): 5,000 digits would raise ValueError there
+        raise FieldError(_TOO_BIG)
     return float(text) if "." in text else int(text)
 
 
@@ -146,6 +176,8 @@ def parse_date(value: Any) -> date:
         parts = (match.group(3), match.group(2), match.group(1))
     if parts is None:
         raise FieldError(DATE_HINT)
+    if int(parts[0]) not in YEARS:
+        raise FieldError(f"tahun pada tanggal '{text}' harus antara {YEARS.start} dan {YEARS.stop - 1}")
     try:
         return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
@@ -300,8 +332,9 @@ def _find_attachment(value: Any) -> models.Attachment | None:
     if isinstance(value, models.Attachment):
         return value
     text = str(value).strip()
-    if text.isdigit():
-        return models.Attachment.get_or_none(models.Attachment.id == int(text))
+    row_id = stored_int(text)
+    if row_id is not None:
+        return models.Attachment.get_or_none(models.Attachment.id == row_id)
     if _SHA256.match(text):
         query = models.Attachment.select().where(models.Attachment.sha256 == text.lower())
         return query.order_by(models.Attachment.id.desc()).first()

@@ -23,12 +23,14 @@ from kpu_desk.engine.storage import audit, writing
 from kpu_desk.frontdesk.flow import decision_step, exit_steps
 from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
+from kpu_desk.security.pass_token import trim_scanned
 from kpu_desk.visits import PassRefused, check_pass, handed_back_text
 
 LEFT_EARLY = "tamu sudah keluar sebelum langkah ini dicatat"
-_PASS_CODE = re.compile(r"^\s*TM1\.", re.IGNORECASE)
-_NUMBER_ONLY = re.compile(r"^\s*(\d{1,5})\s*$")
-_PASS_NUMBER = re.compile(r"^[A-Z]{2,4}-\d{4}-\d{1,6}$")
+_PASS_CODE = re.compile(r"^TM1\.", re.IGNORECASE)
+# re.ASCII: a pass number is typed in digits 0-9; "٤٢" is no number of ours.
+_NUMBER_ONLY = re.compile(r"^(\d{1,5})$", re.ASCII)
+_PASS_NUMBER = re.compile(r"^[A-Z]{2,4}-\d{4}-\d{1,6}$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,13 @@ class VisitView:
 
 
 def looks_like_pass_code(text: str) -> bool:
-    return bool(_PASS_CODE.match(text or ""))
+    return bool(_PASS_CODE.match(trim_scanned(text or "")))
 
 
 def find_visit(text: str, now: datetime | None = None) -> VisitView:
     """The visit behind a scanned code or a typed pass number; PassRefused when there is none."""
     now = now or datetime.now()
-    text = (text or "").strip()
+    text = trim_scanned(text or "")  # what a scanner adds: a zero-width space, a Tab, CR/LF
     if not text:
         raise PassRefused("pindai pass tamu atau ketik nomor pass")
     if looks_like_pass_code(text):

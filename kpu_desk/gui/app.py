@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from kpu_desk import office
 from kpu_desk.gui import workstation
 from kpu_desk.gui.daily_backup import DailyBackupScheduler
-from kpu_desk.gui.database_problem import DatabaseProblemDialog
+from kpu_desk.gui.database_problem import DamageWatch, DatabaseProblemDialog
 from kpu_desk.gui.main_window import MainWindow
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.setup_wizard import SetupWizard
@@ -22,7 +22,7 @@ from kpu_desk.gui.signin import SignInDialog
 from kpu_desk.gui.visitors.closing_warning import ClosingWarning
 from kpu_desk.gui.visitors.retention_run import start_retention
 from kpu_desk.paths import resources_dir, ui_dir
-from kpu_desk.store import StoreError, close_database, open_database
+from kpu_desk.store import StoreError, close_database, dbguard, health, open_database
 
 ORGANIZATION = "KPU Desk"
 APPLICATION = "KPU Desk"
@@ -32,6 +32,7 @@ INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 def main(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure(app)
+    dbguard.guard()  # for as long as the window runs, only SQLite opens the database's files
     window = Launcher(db_url).start()
     if window is None:
         close_database()
@@ -86,15 +87,26 @@ class Launcher:
             return None
         first = office.is_first_start()
         if not first:
-            office.update_office_sops()  # an update of KPU Desk may bring new versions of the office's SOPs
+            self._update_office_sops()
         session = self.first_start() if first else self.sign_in()
         if session is None:
             return None
         self.window = MainWindow(session)
+        self.window.damage_watch = DamageWatch(self.window).start()  # the file's check runs in the background
         self.window.daily_backup = DailyBackupScheduler(self.window).start()  # SQLite: today's copy, then on a timer
         self._start_front_desk_duties(session)
         self.window.show()
         return self.window
+
+    @staticmethod
+    def _update_office_sops() -> None:
+        """An update of KPU Desk may bring new versions of the office's SOPs; tried again next start."""
+        try:
+            office.update_office_sops()
+        except StoreError:
+            if not health.problem():
+                raise
+            # a damaged file takes no writes: DamageWatch says so once the window is up
 
     def _start_front_desk_duties(self, session: Session) -> None:
         """Visitor data past its retention period anonymised in the background; the closing-time warning."""
@@ -108,7 +120,7 @@ class Launcher:
         asked = False
         while True:
             try:
-                open_database(self.url)
+                open_database(self.url, writes_wait=False)  # the window is not held up by the file check
             except StoreError as exc:
                 dialog = DatabaseProblemDialog(str(exc), self.url)
                 if dialog.exec() != QDialog.DialogCode.Accepted:

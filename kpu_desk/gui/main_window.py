@@ -7,7 +7,7 @@ data; pages not on screen re-read when they are next shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -33,6 +33,7 @@ from kpu_desk.store.dbutil import describe
 PAGES = (TasksPage, VisitorsPage, CasesPage, LettersPage, SopsPage, ReportsPage, SettingsPage)
 LAST_PAGE_KEY = "main_window/page"
 POLL_MS = 5000
+DEFAULT_SIZE = QSize(1280, 720)  # shrunk to the screen by place_window
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(self, interval_ms=poll_ms)
         self._connect()
         self._apply_session()
-        geometry.restore_window(self, "main_window")
+        geometry.place_window(self, "main_window", DEFAULT_SIZE)
         self.show_page(str(QSettings().value(LAST_PAGE_KEY, PAGES[0].key)))
         self.watcher.start()
 
@@ -74,12 +75,9 @@ class MainWindow(QMainWindow):
     def refresh_current(self) -> None:
         self.current_page().refresh()
 
-    def show_dispositions(self, kind: str) -> None:
-        """Surat & Disposisi on the tab a disposition's notification is about."""
-        page = self.show_page("letters")
-        tab = page.signingTab if kind == vocab.NOTIFY_TO_SIGN else (
-            page.writtenTab if kind == vocab.NOTIFY_SIGNED else page.inboxTab)
-        page.tabs.setCurrentWidget(tab)
+    def show_dispositions(self, kind: str, case_number: str = "") -> None:
+        """Surat & Disposisi on what a disposition's notification is about."""
+        self.show_page("letters").show_notice(kind, case_number)
 
     def open_case(self, number: str) -> None:
         """The hook for the case window: see kpu_desk.gui.case_opener."""

@@ -20,7 +20,7 @@ SHOWN = 15
 
 class NotificationButton(QToolButton):
     case_requested = Signal(str)
-    letters_requested = Signal(str)  # a disposition's notification: its kind picks the tab
+    letters_requested = Signal(str, str)  # a disposition's notification: its kind (the tab) and its case
     arrived = Signal(str)  # a sentence for the status bar when something new came in
 
     def __init__(self, user_id: int, parent: QWidget | None = None):
@@ -70,7 +70,7 @@ class NotificationButton(QToolButton):
         notifications.mark_read(self.user_id, [item.id])
         self.refresh()
         if item.kind in notifications.LETTER_KINDS:
-            self.letters_requested.emit(item.kind)
+            self.letters_requested.emit(item.kind, item.case_number or "")
         elif item.case_number:
             self.case_requested.emit(item.case_number)
 

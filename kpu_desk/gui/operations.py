@@ -24,6 +24,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from kpu_desk.engine.errors import EngineError
+from kpu_desk.output_files import unwritable_reason
 from kpu_desk.store import models
 from kpu_desk.store.dbutil import is_driver_error, translate
 from kpu_desk.store.errors import StoreError
@@ -130,7 +131,7 @@ def problem_text(error: BaseException) -> str:
         return str(translate(error, models.database.obj))
     if isinstance(error, OSError):
         return QCoreApplication.translate("Operation", "Berkas tidak dapat dibaca atau ditulis: {0}").format(
-            error.strerror or error)
+            unwritable_reason(error))
     return QCoreApplication.translate("Operation", "Terjadi kesalahan yang tidak terduga: {0}").format(error)
 
 

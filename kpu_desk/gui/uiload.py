@@ -11,13 +11,18 @@ from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
+from kpu_desk.gui.widgets.elided_label import ElidedLabel
 from kpu_desk.paths import ui_dir
+
+CUSTOM_WIDGETS = (ElidedLabel,)  # the forms' <customwidgets>: our own classes QUiLoader may build
 
 
 class _OntoInstance(QUiLoader):
     def __init__(self, instance: QWidget):
         super().__init__(instance)
         self._instance = instance
+        for widget_class in CUSTOM_WIDGETS:
+            self.registerCustomWidget(widget_class)
 
     def createWidget(self, class_name, parent=None, name=""):  # noqa: N802 (Qt's name)
         if parent is None:

@@ -17,16 +17,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from kpu_desk.security.pass_token import b32, signing_secret, normalize_payload
+from kpu_desk.security.pass_token import B32_TEXT, b32, normalize_payload, signing_secret
 from kpu_desk.store import models
+from kpu_desk.validation import stored_int
 
 PREFIX = "DS1"
 SIG_BYTES = 10
 CONTENT_FORMAT = 1
 _SIGNATURE_KEYS = ("signed_by", "signed_at", "specimen")
+_PAYLOAD = re.compile(rf"{PREFIX}\.([0-9]+)\.({B32_TEXT})", re.ASCII)
 
 GENUINE = "genuine"  # the code and the database content agree, and this version is in force
 REPLACED = "replaced"  # genuine, but a newer version replaces it: the sheet is no longer valid
@@ -90,10 +93,11 @@ def _mac(row: models.Disposition, secret: bytes) -> str:
 
 
 def _parse(payload: str) -> tuple[int, str] | None:
-    parts = normalize_payload(payload).split(".")
-    if len(parts) != 3 or parts[0] != PREFIX or not parts[1].isdigit() or not parts[2]:
+    match = _PAYLOAD.fullmatch(normalize_payload(payload))
+    row_id = stored_int(match.group(1)) if match else None
+    if row_id is None:
         return None
-    return int(parts[1]), parts[2]
+    return row_id, match.group(2)
 
 
 def _content(row: models.Disposition) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from kpu_desk.letters.notify import notify
 from kpu_desk.letters.sequence import parse_number
 from kpu_desk.letters.vocab import DISPOSER_ROLES, NOTIFY_NEW, NOTIFY_TO_SIGN, SIGNATURE_WORKLIST_ROLE
 from kpu_desk.store import models
+from kpu_desk.validation import stored_int
 
 DispositionRef = models.Disposition | int | str
 
@@ -44,8 +45,9 @@ def find_disposition(ref: DispositionRef) -> models.Disposition:
     if isinstance(ref, models.Disposition):
         ref = ref.id  # read again: another workstation may have signed or replaced it meanwhile
     text = str(ref).strip().lstrip("#")
-    if text.isdigit():
-        found = models.Disposition.get_or_none(models.Disposition.id == int(text))
+    row_id = stored_int(text)
+    if row_id is not None:
+        found = models.Disposition.get_or_none(models.Disposition.id == row_id)
         if found is None:
             raise DispositionError(f"disposisi #{text} tidak ditemukan")
         return found

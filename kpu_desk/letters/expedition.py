@@ -27,6 +27,7 @@ from kpu_desk.letters.incoming import find_letter
 from kpu_desk.letters.sequence import format_number, next_in_year, parse_number
 from kpu_desk.store import models
 from kpu_desk.store.attachments import store_file
+from kpu_desk.validation import stored_int
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,8 @@ def find_expedition(ref: int | str) -> models.Expedition:
     if parsed:
         entry = models.Expedition.get_or_none((models.Expedition.year == parsed[1])
                                               & (models.Expedition.number == parsed[0]))
-    elif str(ref).strip().isdigit():
-        entry = models.Expedition.get_or_none(models.Expedition.id == int(str(ref).strip()))
+    elif (row_id := stored_int(ref)) is not None:
+        entry = models.Expedition.get_or_none(models.Expedition.id == row_id)
     if entry is None:
         raise LetterError(f"entri buku ekspedisi '{ref}' tidak ditemukan")
     return entry

@@ -33,6 +33,7 @@ from kpu_desk.letters.vocab import SCAN_SUFFIXES, SECRET_CLASSES, SECURITY_CLASS
 from kpu_desk.sop.model import FieldType, Sop, Step
 from kpu_desk.store import models
 from kpu_desk.store.attachments import store_file
+from kpu_desk.validation import stored_int
 
 _MORNING = time(8, 0)
 
@@ -308,8 +309,8 @@ def find_letter(ref: int | str | models.Letter, direction: str = "masuk") -> mod
         letter = models.Letter.get_or_none((models.Letter.direction == direction)
                                            & (models.Letter.agenda_year == year)
                                            & (models.Letter.agenda_number == number))
-    elif text.isdigit():
-        letter = models.Letter.get_or_none(models.Letter.id == int(text))
+    elif (row_id := stored_int(text)) is not None:
+        letter = models.Letter.get_or_none(models.Letter.id == row_id)
     if letter is None:
         raise LetterError(f"surat '{text}' tidak ditemukan")
     return letter

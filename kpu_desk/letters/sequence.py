@@ -15,6 +15,7 @@ import peewee as pw
 
 from kpu_desk.engine.storage import current_db
 from kpu_desk.store.dbutil import is_postgres
+from kpu_desk.validation import stored_int
 
 
 def next_in_year(number_field: pw.Field, year_field: pw.Field, year: int, *scope: pw.Expression) -> int:
@@ -41,7 +42,7 @@ def format_number(number: int, year: int) -> str:
 
 def parse_number(text: str) -> tuple[int, int] | None:
     """(number, year) of "0042/2026" or "42/2026"; None for anything else."""
-    parts = str(text or "").strip().split("/")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    parts = [stored_int(part) for part in str(text or "").strip().split("/")]
+    if len(parts) != 2 or None in parts:
         return None
-    return int(parts[0]), int(parts[1])
+    return parts[0], parts[1]

@@ -25,8 +25,8 @@ from kpu_desk.letters.codes import content_fingerprint, signature_code
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, needs_signature
 from kpu_desk.letters.errors import ChangedSinceShown, SigningError
 from kpu_desk.letters.images import as_png, png_problem
-from kpu_desk.letters.notify import notify
-from kpu_desk.letters.vocab import NOTIFY_SIGNED, SIGNER_ROLES
+from kpu_desk.letters.notify import notify, settle
+from kpu_desk.letters.vocab import NOTIFY_SIGNED, NOTIFY_TO_SIGN, SIGNER_ROLES
 from kpu_desk.store import models
 from kpu_desk.store.attachments import open_attachment, store_file
 from kpu_desk.store.errors import StoreError
@@ -112,6 +112,7 @@ def record_signature(ref: DispositionRef, signer: models.User, now: datetime | N
         models.Disposition.update(signature_code=code).where(models.Disposition.id == row.id).execute()
         if signed.author_id and signed.author_id != signer.id:
             notify([signed.author_id], NOTIFY_SIGNED, signed.case_id, now)
+        settle(NOTIFY_TO_SIGN, signed.case_id, now)
         audit("disposition.sign", signer.username, "disposition", row.id, version=signed.version,
               case=signed.case.number if signed.case_id else None)
     return models.Disposition.get_by_id(row.id)

@@ -13,11 +13,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
+import unicodedata
 
 PREFIX = "TM1"
 ID_BYTES = 8
 SIG_BYTES = 10
+# Base32 (RFC 4648) only: anything else in a code was not printed by KPU Desk. re.ASCII, because a
+# code with any other character must be refused before it reaches hmac or the database.
+B32_TEXT = r"[A-Z2-7]+"
+_PAYLOAD = re.compile(rf"{PREFIX}\.({B32_TEXT})\.({B32_TEXT})", re.ASCII)
+# What a scanner or a paste may put around a code: blanks, control characters (Tab, the GS of
+# GS1 symbols, CR/LF) and invisible format characters (zero-width space, byte-order mark).
+_INVISIBLE = ("Cc", "Cf")
 
 
 class PassTokenError(ValueError):
@@ -50,16 +59,34 @@ def new_pass_token(secret: bytes | None = None) -> str:
 
 
 def normalize_payload(payload: str) -> str:
-    """Typed codes: surrounding blanks and lower case are forgiven."""
-    return str(payload or "").strip().upper()
+    """A scanned or typed code as it was printed: what a scanner, a paste or the keyboard adds
+    around it (blanks, control and zero-width characters) is dropped and lower case forgiven.
+    Only ASCII is upper-cased: "ﬁ".upper() is "FI", and a code must not be made from what
+    was not in it."""
+    text = trim_scanned(str(payload or ""))
+    return text.upper() if text.isascii() else text
+
+
+def trim_scanned(text: str) -> str:
+    """The text without the blanks, control and invisible characters around it."""
+    start, end = 0, len(text)
+    while start < end and _is_invisible(text[start]):
+        start += 1
+    while end > start and _is_invisible(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_invisible(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in _INVISIBLE
 
 
 def verify_pass_token(payload: str, secret: bytes | None = None) -> str:
     """The token id of a genuine payload; PassTokenError for a forged, altered or malformed one."""
-    parts = normalize_payload(payload).split(".")
-    if len(parts) != 3 or parts[0] != PREFIX or not parts[1] or not parts[2]:
+    match = _PAYLOAD.fullmatch(normalize_payload(payload))
+    if match is None:
         raise PassTokenError("kode pass tidak sah / telah diubah")
-    token_id, signature = parts[1], parts[2]
+    token_id, signature = match.groups()
     if not hmac.compare_digest(signature, _signature(token_id, signing_secret(secret))):
         raise PassTokenError("kode pass tidak sah / telah diubah")
     return token_id

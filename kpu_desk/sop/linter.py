@@ -13,6 +13,7 @@ from kpu_desk.roles import ROLES
 from kpu_desk.sop import issues as msg
 from kpu_desk.sop.issues import Issue
 from kpu_desk.sop.model import HEADER_FIELD_LABELS, HEADER_LIST_FIELDS, FieldType, Sop, Step, Symbol
+from kpu_desk.sop.patterns import PatternError, compile_pattern
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -154,9 +155,9 @@ def _field_errors(sop: Sop, step: Step, field) -> Iterator[Issue]:
         yield _err(sop, field.line, "form", f"{where}: peran '{field.role}' tidak dikenal; pilih dari: {', '.join(ROLES)}")
     if field.pattern is not None:
         try:
-            re.compile(field.pattern)
-        except re.error as exc:
-            yield _err(sop, field.line, "form", f"{where}: pola (pattern) tidak sah: {exc}")
+            compile_pattern(field.pattern)
+        except PatternError as exc:
+            yield _err(sop, field.line, "form", f"{where}: pattern: {exc}")
 
 
 def _title_errors(sop: Sop) -> Iterator[Issue]:

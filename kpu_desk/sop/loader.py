@@ -29,10 +29,15 @@ from kpu_desk.sop.timestd import TimeStandardError, parse_time_standard
 from kpu_desk.sop.lines import LineIndex
 
 
+# Ten times the longest signed SOP (25 KB): more is not an SOP, and parsing it costs memory.
+MAX_SOP_CHARS = 256 * 1024
+
+
 def load_sop_file(path: str | Path) -> Sop:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as file:
+            text = file.read(MAX_SOP_CHARS + 1)  # enough to tell that it is too big
     except UnicodeDecodeError:
         raise SopFileError([msg.error(str(path), 0, "encoding", "berkas bukan teks UTF-8")]) from None
     except OSError as exc:
@@ -51,6 +56,10 @@ def parse_document(text: str, source: str = "<teks>") -> tuple[dict[str, Any], L
     # Imported here: the YAML parser is only needed for files, not for cached definitions.
     from kpu_desk.sop.yamlfile import YamlReadError, read_yaml
 
+    if len(text) > MAX_SOP_CHARS:
+        line = text.count("\n", 0, MAX_SOP_CHARS) + 1
+        too_big = f"berkas terlalu besar: lebih dari {MAX_SOP_CHARS // 1024} KB (batas terlampaui di baris {line})"
+        raise SopFileError([msg.error(source, line, "size", too_big)])
     try:
         document, lines = read_yaml(text)
     except YamlReadError as exc:

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+# The schema's pattern for a required text: at least one character that is not a space.
+_NOT_BLANK = r"\S"
+
 _TYPE_NAMES = {
     "string": "teks",
     "integer": "bilangan bulat",
@@ -65,16 +68,22 @@ def _describe(err: ValidationError) -> str:
         return "harus salah satu dari: " + ", ".join(map(str, value))
     if kind == "const":
         return f"harus bernilai {value!r}"
-    if kind == "minLength":
+    if kind == "minLength" or (kind == "pattern" and value == _NOT_BLANK):
         return "tidak boleh kosong"
+    if kind == "maxLength":
+        return f"terlalu panjang: paling banyak {value} huruf"
     if kind == "minItems":
         return f"harus berisi paling sedikit {value} butir"
+    if kind == "maxItems":
+        return f"terlalu banyak butir: paling banyak {value}"
     if kind == "uniqueItems":
         return "berisi butir yang sama lebih dari sekali"
     if kind == "pattern":
         return f"bentuknya tidak sah (pola {value})"
     if kind == "minimum":
-        return f"paling kecil {value}"
+        return f"paling kecil {value:,}".replace(",", ".")
+    if kind == "maximum":
+        return f"paling besar {value:,}".replace(",", ".")
     return f"tidak sah ({kind})"
 
 

@@ -50,6 +50,10 @@ class Duration:
         return f"hari kerja ke-{self.amount} sejak kasus dimulai"
 
 
+# A year: longer than any time standard or legal deadline of a signed SOP.
+MAX_AMOUNT = {DurationKind.MINUTES: 365 * 24 * 60, DurationKind.WORKING_DAYS: 365, DurationKind.CASE_DAY: 365}
+_LONGEST = {DurationKind.MINUTES: "8760 jam", DurationKind.WORKING_DAYS: "365 hari kerja", DurationKind.CASE_DAY: "Hari Ke 365"}
+
 _NONE_TEXTS = {"", "-", "–", "—"}
 _UNIT_MINUTES = {"menit": 1, "mnt": 1, "jam": 60}
 _PATTERNS = (
@@ -77,9 +81,12 @@ def parse_time_standard(text: str) -> Duration:
 
 
 def _duration_from_match(match: re.Match[str], kind: DurationKind, text: str) -> Duration:
-    amount = int(match.group(1))
-    if kind is DurationKind.MINUTES:
-        amount *= _UNIT_MINUTES[match.group(2)]
+    digits = match.group(1).lstrip("0") or "0"
+    unit = _UNIT_MINUTES[match.group(2)] if kind is DurationKind.MINUTES else 1
+    # A due date that far away overflows the date arithmetic; thousands of digits overflow int().
+    amount = int(digits) * unit if len(digits) <= 6 else MAX_AMOUNT[kind] + 1
+    if amount > MAX_AMOUNT[kind]:
+        raise TimeStandardError(f"waktu {text!r} terlalu lama; paling lama {_LONGEST[kind]}")
     if amount <= 0:
         raise TimeStandardError(f"waktu {text!r} harus lebih dari nol")
     return Duration(kind, amount, text)

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kpu_desk.store.connection import data_dir
+from kpu_desk.store.dbutil import is_database_file
 from kpu_desk.store.errors import StoreError
-from kpu_desk.store.models import Attachment
+from kpu_desk.store.models import Attachment, database
 
 _CHUNK = 1 << 20
 
@@ -75,6 +76,8 @@ def _keep_bytes(data: bytes) -> tuple[str, int]:
 def _keep_path(path: Path) -> tuple[str, int]:
     if not path.is_file():
         raise StoreError(f"berkas {path} tidak ada")
+    if is_database_file(path, database.obj):  # reading it would drop this process's SQLite locks
+        raise StoreError(f"berkas {path} adalah basis data KPU Desk yang sedang dipakai; lampirkan berkas lain")
     return _keep(lambda: _chunks(path))
 
 

@@ -19,7 +19,7 @@ import peewee as pw
 
 from kpu_desk.store import migrate
 from kpu_desk.store.connection import data_dir, make_database
-from kpu_desk.store.dbutil import display_url, is_sqlite, sqlite_path, translate
+from kpu_desk.store.dbutil import display_url, is_sqlite, low_on_space, sqlite_path, translate
 from kpu_desk.store.errors import StoreError
 from kpu_desk.store.models import ALL_MODELS
 
@@ -90,7 +90,8 @@ def copy_aside(source: Path, reason: str) -> Path:
         _backup_file(source, target)
     except sqlite3.DatabaseError as exc:
         if not _is_corrupt(exc):
-            raise translate(exc, make_database(f"sqlite:///{source.as_posix()}")) from exc
+            _remove_with_companions(target)
+            raise _backup_problem(exc, make_database(f"sqlite:///{source.as_posix()}"), target) from exc
         _raw_copy(source, target)  # a damaged file is still worth keeping as it is
     return target
 
@@ -186,11 +187,42 @@ def backup_sqlite(db_or_url: pw.Database | str, target_file: str | Path, *, over
         _backup_file(sqlite_path(db), work)
         _make_standalone(work)
         os.replace(work, target)
-    except sqlite3.Error as exc:
-        raise translate(exc, db) from exc
+    except (sqlite3.Error, OSError) as exc:
+        raise _backup_problem(exc, db, target) from exc
     finally:
-        work.unlink(missing_ok=True)
+        _remove_with_companions(work)
     return BackupResult(target, target.stat().st_size, _version_of_file(target))
+
+
+_TARGET_FAULTS = ("disk is full", "disk i/o", "readonly", "read-only", "unable to open")
+
+
+def _backup_problem(exc: BaseException, db: pw.Database, target: Path) -> StoreError:
+    """Whose fault a failed copy is: the copy is the only file written, so a write fault is the target's."""
+    if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
+        return StoreError(f"cadangan {target} tidak dapat ditulis ({exc.strerror or exc}); "
+                          "periksa ruang dan izin tulis folder tujuan")
+    text = str(exc).lower()
+    if "disk is full" in text or low_on_space(target.parent, _size_of(sqlite_path(db))):
+        return StoreError(f"disk tujuan penuh: cadangan {target} tidak dapat ditulis; basis data tidak "
+                          "terganggu. Kosongkan ruang di disk tujuan atau pilih disk lain")
+    if any(fault in text for fault in _TARGET_FAULTS):
+        return StoreError(f"cadangan {target} tidak dapat ditulis ({exc}); basis data tidak terganggu. "
+                          "Periksa disk dan izin tulis folder tujuan")
+    return translate(exc, db)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _remove_with_companions(path: Path) -> None:
+    """A file SQLite wrote, with the journal, WAL and shared-memory files it may have left beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _check_target(target: Path, overwrite: bool) -> None:
@@ -288,7 +320,7 @@ def _replace_file(source: Path, target: Path) -> None:
             target.with_name(target.name + suffix).unlink(missing_ok=True)
         os.replace(work, target)
     finally:
-        work.unlink(missing_ok=True)
+        _remove_with_companions(work)
 
 
 # --- PostgreSQL: its own tools --------------------------------------------------------

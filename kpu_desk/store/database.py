@@ -11,7 +11,7 @@ import peewee as pw
 
 from contextlib import contextmanager
 
-from kpu_desk.store import backup
+from kpu_desk.store import backup, health
 from kpu_desk.store import migrate as migrations
 from kpu_desk.store.connection import bind, make_database, resolve_url
 from kpu_desk.store.dbutil import is_driver_error, is_sqlite, sqlite_path, translate
@@ -28,16 +28,19 @@ class UpgradeResult:
     set_aside: Path | None  # the copy of the SQLite file taken before migrating
 
 
-def open_database(url: str | None = None, *, migrate: bool = True, check: bool = False) -> pw.Database:
+def open_database(url: str | None = None, *, migrate: bool = True, check: bool = False,
+                  writes_wait: bool = True) -> pw.Database:
     """Open the database at url (see connection.resolve_url) and bind the models to it.
 
     With migrate=True pending migrations are applied (a SQLite file is copied
     aside first); with migrate=False the schema is left as it is, for commands
     that only look. A database from a newer KPU Desk is refused either way.
-    check=True runs SQLite's quick_check, which reads the whole file (0.8 s for
-    100,000 cases, ten seconds for ten years): the `db` commands ask for it;
-    everyday opening (the window, `case list`) only makes sure the file is a
-    database, and damage elsewhere is reported when a query meets it.
+    check=True runs SQLite's quick_check here, which reads the whole file (see
+    the figures in db/README.md): the `db` commands ask for it. Otherwise the
+    same check runs in the background (store.health) and a damaged file is
+    refused for writing once it has answered; writes_wait=True makes a write
+    wait for that answer (the command line), False lets the window write on
+    meanwhile and be told afterwards.
     """
     close_database()
     db = make_database(resolve_url(url))
@@ -46,10 +49,13 @@ def open_database(url: str | None = None, *, migrate: bool = True, check: bool =
     try:
         _connect(db)
         _check_usable(db, check)
+        if is_sqlite(db) and not check:
+            health.start(sqlite_path(db), writes_wait=writes_wait)
         _refuse_newer(db)
         if migrate:
             upgrade_schema(db)
     except BaseException:
+        health.stop()
         db.close()
         raise
     return _remember(bind(db))
@@ -57,6 +63,7 @@ def open_database(url: str | None = None, *, migrate: bool = True, check: bool =
 
 def close_database() -> None:
     global _current
+    health.stop()
     if _current is not None:
         _current.close()
         _current = None
@@ -79,6 +86,8 @@ def upgrade_schema(db: pw.Database) -> UpgradeResult:
         migrations.refuse_newer(state)
         if not state.pending:
             return UpgradeResult(state.db_version, state.db_version, (), None)
+        if is_sqlite(db):
+            _refuse_damaged()  # a migration rewrites tables: never into a damaged file
         aside = _set_aside(db)
     applied = _apply(db, aside)
     return UpgradeResult(state.db_version, state.db_version + len(applied), applied, aside)
@@ -141,10 +150,13 @@ def _check_usable(db: pw.Database, thorough: bool) -> None:
 def _quick_check(db: pw.Database) -> None:
     found = [row[0] for row in db.execute_sql("PRAGMA quick_check").fetchall()]
     if found != ["ok"]:
-        raise StoreError(
-            f"berkas basis data rusak ({sqlite_path(db)}): {'; '.join(found[:3])}; "
-            "pulihkan dari cadangan dengan `kpu-desk db restore BERKAS_CADANGAN`"
-        )
+        raise StoreError(health.damaged_message(sqlite_path(db), found))
+
+
+def _refuse_damaged() -> None:
+    problem = health.wait()
+    if problem:
+        raise StoreError(problem)
 
 
 def _looks_locked(exc: BaseException) -> bool:

@@ -151,6 +151,10 @@ class _schema_lock:
         self.txn = write_transaction(self.db)
         self.txn.__enter__()
         if is_postgres(self.db):
+            # Waiting for another workstation's migration, and migrating a large table, may
+            # rightly take longer than the everyday limits (connection.PG_SESSION_SETTINGS).
+            self.db.execute_sql("SET LOCAL lock_timeout = '10min'")
+            self.db.execute_sql("SET LOCAL statement_timeout = 0")
             self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
         return self
 

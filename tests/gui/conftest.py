@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One screen as on the offices' smallest laptops: 1280x720 less a 40-pixel task bar (the offscreen
+# platform has no task bar, so its screen is the free area). Every window must fit on it.
+LAPTOP_SCREEN = Path(__file__).with_name("laptop_screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 from argon2 import PasswordHasher  # noqa: E402
 from PySide6.QtCore import QSettings, QThreadPool  # noqa: E402

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from gui.gui_support import when_modal
+from store_support import damage_forty_pages, pad_with_unread_rows
 from kpu_desk.gui import workstation
 from kpu_desk.gui.app import Launcher
 from kpu_desk.gui.database_problem import DatabaseProblemDialog
@@ -88,4 +89,58 @@ def test_an_empty_database_starts_with_the_setup_then_the_sign_in(qtbot, tmp_pat
         if window is not None:
             window.close()
         QThreadPool.globalInstance().waitForDone(10000)
+        close_database()
+
+
+def _damaged_demo_office(demo_template, tmp_path):
+    import shutil
+
+    path = tmp_path / "rusak.sqlite3"
+    shutil.copyfile(demo_template, path)
+    pad_with_unread_rows(path)
+    damage_forty_pages(path)
+    return path
+
+
+def test_signing_in_to_a_damaged_database_says_how_to_restore_and_writes_nothing(qtbot, demo_template, tmp_path):
+    from kpu_desk.gui.signin import SignInDialog
+    from kpu_desk.store import close_database, health
+
+    path = _damaged_demo_office(demo_template, tmp_path)
+    before = path.read_bytes()
+    said = []
+
+    def sign_in(dialog):
+        qtbot.waitUntil(lambda: health.verdict()[0], timeout=20000)  # the check answered in the background
+        dialog.usernameEdit.setText("admin")
+        dialog.passwordEdit.setText("kpudesk2026")
+        dialog.signInButton.click()
+        said.append(dialog.messageLabel.text())
+        dialog.cancelButton.click()
+
+    when_modal(qtbot, SignInDialog, sign_in)
+    try:
+        assert Launcher(f"sqlite:///{path.as_posix()}").start() is None
+        assert said and "rusak" in said[0] and "Pengaturan → Basis data → Pulihkan dari cadangan" in said[0]
+    finally:
+        close_database()
+    assert path.read_bytes() == before
+
+
+def test_the_window_says_when_the_background_check_finds_damage(qtbot, demo_template, tmp_path, open_main_window,
+                                                                 _no_blocking_message_boxes):
+    from kpu_desk.gui.database_problem import DamageWatch
+    from kpu_desk.store import close_database, open_database
+
+    path = _damaged_demo_office(demo_template, tmp_path)
+    open_database(f"sqlite:///{path.as_posix()}", writes_wait=False)
+    try:
+        window = open_main_window("admin")
+        watch = DamageWatch(window).start()
+        qtbot.waitUntil(lambda: watch.problem is not None, timeout=20000)
+        errors = [text for kind, _title, text in _no_blocking_message_boxes if kind == "error"]
+        assert len(errors) == 1 and "kpu-desk db restore" in errors[0]
+        assert "rusak" in window.statusBar().currentMessage()
+    finally:
+        window.close()
         close_database()

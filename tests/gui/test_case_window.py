@@ -507,3 +507,20 @@ def test_opening_a_case_twice_brings_its_window_forward(qtbot, desk):
 def test_an_unknown_case_number_is_said_not_crashed(qtbot, desk, _no_blocking_message_boxes):
     assert open_case_window("TM-1999-99999", Session.of(find_user("resepsionis")), None) is None
     assert _no_blocking_message_boxes[-1][0] == "error" and "tidak ditemukan" in _no_blocking_message_boxes[-1][2]
+
+
+
+def test_a_case_window_deleted_with_its_main_window_opens_again(qtbot, demo_database):
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    session = Session.of(find_user("admin"))
+    number = models.Case.select().where(models.Case.state == "open").first().number
+    parent = QWidget()
+    first = open_case_window(number, session, parent)
+    parent.deleteLater()  # the main window goes, and its case windows with it, without being closed
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=3000)
+    again = open_case_window(number, session)
+    qtbot.addWidget(again)
+    assert again is not first and again.isVisible()
+    again.close()

@@ -61,3 +61,43 @@ def test_a_disposition_notice_opens_the_dispositions_tab(qtbot, demo_database, o
     page = window.current_page()
     assert page.key == "letters" and page.tabs.currentWidget() is page.inboxTab
     assert window.notices.text() == "Pemberitahuan"
+
+
+def _notice_to_sign(window):
+    window.notices.menu_.aboutToShow.emit()
+    # read or not ("● " before it): signing reads it for everyone, and a read notice stays in the list
+    return next(a for a in window.notices.menu_.actions() if "Disposisi menunggu tanda tangan" in a.text())
+
+
+def _written_by_the_ketua():
+    from kpu_desk.letters import DispositionDraft, dispose
+    from kpu_desk.store import models
+
+    models.Notification.delete().execute()
+    letter = models.Letter.select().where(models.Letter.direction == "masuk").order_by(models.Letter.id.desc()).first()
+    return dispose(DispositionDraft(recipients=["kasubag.hukum"], instructions=[], note="Mohon ditindaklanjuti",
+                                    deadline_days=3), "ketua", letter=letter.id)  # the core tells the Sekretaris
+
+
+def test_a_notice_to_sign_shows_that_disposition_in_the_signing_list(qtbot, demo_database, open_main_window):
+    written = _written_by_the_ketua()
+    window = open_main_window("sekretaris")
+    _notice_to_sign(window).trigger()
+    page = window.current_page()
+    assert page.key == "letters" and page.tabs.currentWidget() is page.signingTab
+    chosen = page.signing_model.row_at(page.signingView.currentIndex())
+    assert chosen is not None and chosen.view.id == written.id
+    assert page.signingSummary.text() != "Tidak ada disposisi yang menunggu tanda tangan"
+
+
+def test_a_notice_of_a_disposition_signed_since_opens_it_and_says_so(qtbot, demo_database, open_main_window):
+    from kpu_desk.letters.signing import record_signature
+
+    written = _written_by_the_ketua()
+    record_signature(written.id, find_user("sekretaris"))  # signed from the list, or at another desk
+    window = open_main_window("sekretaris")
+    _notice_to_sign(window).trigger()
+    page = window.current_page()
+    assert page.disposition_dialog is not None and page.disposition_dialog.isVisible()
+    assert page.disposition_dialog.disposition_id == written.id
+    assert "sudah ditandatangani oleh Masykur" in window.statusBar().currentMessage()

@@ -219,6 +219,51 @@ def test_fixed_input_clears_the_messages_and_values_come_out_as_the_engine_store
     assert raw["tanggal"] == "2026-11-21" and raw["cuci_tangan"] is True and raw["jamuan"] == ["Snack"]
 
 
+@pytest.mark.parametrize("key, typed, stored, shown", [
+    ("diterima", "2026-12-10 09:00", "2026-12-10T09:00", "10-12-2026 09.00"),
+    ("diterima", "10-12-2026 09:00", "2026-12-10T09:00", "10-12-2026 09.00"),
+    ("diterima", "2012-12-10 09:00", "2012-12-10T09:00", "10-12-2012 09.00"),  # not 20-12-1210
+    ("tanggal", "2026-11-21", "2026-11-21", "21-11-2026"),
+    ("tanggal", "21/11/2026", "2026-11-21", "21-11-2026"),
+    ("jam", "10:42", "10:42", "10.42"),
+])
+def test_dates_typed_the_iso_or_the_indonesian_way_are_understood(qtbot, make_form, key, typed, stored, shown):
+    form = make_form()
+    _type_masked(qtbot, form.editor(key).edit, typed)
+    assert form.editor(key).raw_value() == stored
+    assert form.editor(key).edit.text() == shown  # with the last digit, the field shows how it was read
+
+
+def test_what_a_date_message_recommends_can_be_typed(qtbot, make_form):
+    form = make_form()
+    edit = form.editor("diterima").edit
+    _type_masked(qtbot, edit, "2026-13-45 09:00")
+    assert form.check() is None
+    message = form.error_text("diterima")
+    examples = ["2026-11-21 10:42", "21-11-2026 10:42"]
+    assert all(example in message for example in examples), message
+    for example in examples:
+        edit.clear()
+        _type_masked(qtbot, edit, example)
+        assert form.editor("diterima").raw_value() == "2026-11-21T10:42", example
+
+
+def test_a_message_goes_as_soon_as_its_field_is_corrected(qtbot, make_form):
+    form = make_form()
+    qtbot.keyClicks(form.editor("jumlah").edit, "250")
+    _type_masked(qtbot, form.editor("diterima").edit, "31-02-2026 09:00")
+    assert form.check() is None
+    assert form.error_text("nama") and form.error_text("jumlah") and form.error_text("diterima")
+    qtbot.keyClicks(form.editor("nama").edit, "Budi")
+    qtbot.keyClick(form.editor("jumlah").edit, Qt.Key.Key_End)
+    qtbot.keyClick(form.editor("jumlah").edit, Qt.Key.Key_Backspace)  # 250 is too many; 25 is not
+    form.editor("diterima").edit.clear()
+    _type_masked(qtbot, form.editor("diterima").edit, "2026-02-27 09:00")
+    assert not form.error_text("nama") and not form.error_text("jumlah") and not form.error_text("diterima")
+    assert form.editor("jumlah").input_widget().property("invalid") is False
+    assert form.error_text("asal") and form.error_text("cuci_tangan")  # not corrected: still said
+
+
 def test_a_date_is_picked_from_the_calendar_or_set_to_today(qtbot, make_form):
     form = make_form()
     editor = form.editor("tanggal")

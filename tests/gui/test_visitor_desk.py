@@ -7,9 +7,11 @@ import warnings
 import pypdfium2
 import pytest
 import zxingcpp
+from hypothesis import given
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from code_strategies import CODES, FUZZ
 from kpu_desk.store import models
 
 VALID_NIK = "3313014508900001"
@@ -134,6 +136,23 @@ def test_other_codes_are_refused_with_a_message(qtbot, desk, code, words):
     _key(qtbot, Qt.Key.Key_Return)
     assert page.shown_visit is None and words in page.scanMessage.text()
     assert page.scanEdit.hasSelectedText()  # the next scan replaces it
+
+
+def test_a_pass_with_what_a_scanner_adds_around_it_checks_the_guest_out(qtbot, desk):
+    window, page, _ = desk
+    visit = models.Visit.select().where(models.Visit.checked_out_at.is_null()).first()
+    _focus(qtbot, page.scanEdit)
+    page.scanEdit.setText(f"\ufeff{visit.pass_token}\u200b")  # as the scanner's keystrokes leave it
+    _key(qtbot, Qt.Key.Key_Return)
+    assert page.shown_visit is not None and page.shown_visit.visit_id == visit.id, page.scanMessage.text()
+
+
+@FUZZ
+@given(text=CODES)
+def test_the_scan_field_answers_any_text(qtbot, desk, text):
+    window, page, _ = desk
+    visit = page.scan(text)
+    assert visit is not None or page.scanMessage.text().startswith("Ditolak: ")
 
 
 def test_a_missing_printer_keeps_the_visit(qtbot, desk, _no_blocking_message_boxes):

@@ -18,13 +18,29 @@ pytestmark = pytest.mark.xvfb
 
 @pytest.fixture
 def x_display(tmp_path):
+    yield from _xvfb("1366x768")
+
+
+@pytest.fixture
+def laptop_display(tmp_path):
+    """A 1280x720 screen whose desktop keeps 40 pixels at the bottom for a task bar (_NET_WORKAREA)."""
+    xprop = shutil.which("xprop")
+    if xprop is None:
+        pytest.skip("xprop is not installed (x11-utils)")
+    for display in _xvfb("1280x720", "-noreset"):  # -noreset: the work area outlives xprop's connection
+        subprocess.run([xprop, "-display", display, "-root", "-f", "_NET_WORKAREA", "32c",
+                        "-set", "_NET_WORKAREA", "0, 0, 1280, 680"], check=True, timeout=30)
+        yield display
+
+
+def _xvfb(size: str, *options: str):
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         pytest.skip("Xvfb is not installed (scripts/setup.sh --test installs it)")
     for number in range(90, 110):
         if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
             break
-    server = subprocess.Popen([xvfb, f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+    server = subprocess.Popen([xvfb, f":{number}", "-screen", "0", f"{size}x24", "-nolisten", "tcp", *options],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while not Path(f"/tmp/.X11-unix/X{number}").exists():
@@ -57,3 +73,16 @@ def test_main_window_in_a_real_x_window(x_display, run_cli, sqlite_url, tmp_path
     keep = os.environ.get("KPU_DESK_SCREENSHOTS")
     if keep:  # a developer who wants to look at them
         shutil.copytree(shots, keep, dirs_exist_ok=True)
+
+
+def test_the_windows_fit_a_laptop_screen_above_its_task_bar(laptop_display, run_cli, sqlite_url, tmp_path):
+    assert run_cli("--db", sqlite_url, "demo", "--days", "3")[0] == 0
+    env = {**os.environ, "DISPLAY": laptop_display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run([sys.executable, str(HERE / "show_case_window.py"), sqlite_url, str(tmp_path / "shot.png")],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert lines["free"] == "0 0 1280 680", result.stdout
+    for window in ("main", "case", "complete"):
+        x, y, width, height = map(int, lines[window].split())
+        assert x >= 0 and y >= 0 and x + width <= 1280 and y + height <= 680, f"{window}: {lines[window]}"

@@ -46,6 +46,9 @@ def open_case_window(number: str, session: Session, parent: QWidget | None = Non
 def _register(key: tuple[str, str], window: CaseWindow, parent: QWidget | None) -> None:
     _open[key] = window
     window.closed.connect(lambda: _forget(key, window))
+    # Deleted with its parent (a main window closed), it never says "closed": forget it then too,
+    # or the next opening of the case would bring forward a window that no longer exists.
+    window.destroyed.connect(lambda *_: _forget(key, window))
     refresh = getattr(parent, "refresh_current", None)
     if callable(refresh):  # the main window: Tugas saya no longer lists a step just completed
         window.changed.connect(refresh)

@@ -12,6 +12,7 @@ from datetime import datetime
 from kpu_desk.gui.case.case_data import CaseData
 from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
+from kpu_desk.validation import stored_int
 
 FILE_TYPES = (FieldType.ATTACHMENT, FieldType.SIGNATURE)
 
@@ -43,9 +44,9 @@ def _named_in_forms(data: CaseData) -> dict[int, tuple[int, str]]:
             continue
         step = data.sop.step(entry.step_no)
         for form_field in step.form:
-            value = str(entry.form.get(form_field.key, ""))
-            if form_field.type in FILE_TYPES and value.isdigit():
-                found[int(value)] = (entry.step_no, form_field.label)
+            row_id = stored_int(entry.form.get(form_field.key, ""))
+            if form_field.type in FILE_TYPES and row_id is not None:
+                found[row_id] = (entry.step_no, form_field.label)
     return found
 
 

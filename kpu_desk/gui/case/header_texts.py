@@ -18,7 +18,8 @@ def due_text(data: CaseData) -> str:
         return ""
     text = _tr("Batas waktu {0} · {1}").format(short_datetime(summary.due), time_left(summary.due, data.loaded_at))
     if summary.case_due is not None and summary.case_due != summary.due:
-        text += _tr(" · batas permohonan {0}").format(short_datetime(summary.case_due))
+        # A line of its own: the header stays narrow enough for a 1280-pixel screen.
+        text += "\n" + _tr("batas permohonan {0}").format(short_datetime(summary.case_due))
     if data.extended_at is not None:
         text += _tr(" (diperpanjang)")
     return text

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.sop.model import FieldType, FormField, Step
 from kpu_desk.store import models
+from kpu_desk.validation import stored_int
 
 SUMMARY_VALUE_CHARS = 40
 
@@ -86,7 +87,8 @@ def _person(value: Any) -> str:
 
 def _attachment(value: Any) -> str:
     text = str(value)
-    row = models.Attachment.get_or_none(models.Attachment.id == int(text)) if text.isdigit() else None
+    row_id = stored_int(text)
+    row = models.Attachment.get_or_none(models.Attachment.id == row_id) if row_id is not None else None
     return row.filename if row is not None else _tr("lampiran #{0}").format(text)
 
 

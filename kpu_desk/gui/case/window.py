@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -32,6 +32,7 @@ from kpu_desk.gui.uiload import load_ui
 from kpu_desk.privacy import sees_personal_data
 
 SPLITTER_KEY = "case_window/splitter"
+DEFAULT_SIZE = QSize(1280, 720)  # shrunk to the screen by place_window
 CHART_SHARE = 0.45  # of the window's width, until the clerk moves the splitter
 
 
@@ -209,8 +210,7 @@ class CaseWindow(QMainWindow):
                                                                       text))
 
     def _restore_layout(self) -> None:
-        if not geometry.restore_window(self, "case_window"):
-            self.resize(1280, 720)
+        geometry.place_window(self, "case_window", DEFAULT_SIZE)
         state = QSettings().value(SPLITTER_KEY)
         if state is None or not self.splitter.restoreState(state):
             width = self.width()

@@ -31,6 +31,7 @@ from kpu_desk.gui.chart.marks import apply_marks
 from kpu_desk.gui.chart.scene import ChartScene, stack_height
 from kpu_desk.gui.chart.text import draw_runs, prepare, qt_measure
 from kpu_desk.gui.formatting import short_datetime, state_label
+from kpu_desk.output_files import unwritable_reason, write_output_bytes
 from kpu_desk.sop.model import Sop
 
 SCREEN_WIDTH = 1000.0
@@ -279,9 +280,9 @@ def render_sop(sop: Sop, path: str | Path, marks: CaseMarks | None = None, *, dp
         raise ExportError(_tr("jenis berkas '{0}' tidak dikenal; pakai .png, .svg atau .pdf").format(path.suffix or path.name))
     data, what = _rendered(sop, marks, kind, dpi, paper, orientation)
     try:
-        path.write_bytes(data)
+        write_output_bytes(path, data)
     except OSError as exc:
-        raise ExportError(_tr("tidak dapat menulis '{0}': {1}").format(path, _why_not_written(exc))) from None
+        raise ExportError(_tr("tidak dapat menulis '{0}': {1}").format(path, unwritable_reason(exc))) from None
     return f"{path}: {what}"
 
 
@@ -298,11 +299,3 @@ def _rendered(sop, marks, kind: str, dpi: float, paper: str | None, orientation:
     return pdf_bytes(scene, chart_title(sop)), _tr("PDF satu halaman")
 
 
-def _why_not_written(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return _tr("foldernya tidak ada")
-    if isinstance(exc, IsADirectoryError):
-        return _tr("nama itu adalah sebuah folder")
-    if isinstance(exc, PermissionError):
-        return _tr("tidak ada izin menulis di sana")
-    return exc.strerror or _tr("galat sistem")

@@ -21,6 +21,7 @@ from kpu_desk.sop.model import FieldType, FormField
 from kpu_desk.store import models
 from kpu_desk.store.attachments import open_attachment, store_file
 from kpu_desk.store.errors import StoreError
+from kpu_desk.validation import stored_int
 
 SIGNATURE_TYPES = (".png", ".jpg", ".jpeg")
 PREVIEW_HEIGHT = 48
@@ -130,8 +131,8 @@ class AttachmentEditor(FieldEditor):
 def _find(value: Any) -> models.Attachment | None:
     if isinstance(value, models.Attachment):
         return value
-    text = str(value or "").strip()
-    return models.Attachment.get_or_none(models.Attachment.id == int(text)) if text.isdigit() else None
+    row_id = stored_int(value or "")
+    return models.Attachment.get_or_none(models.Attachment.id == row_id) if row_id is not None else None
 
 
 def _signature_pixmap(attachment: models.Attachment) -> QPixmap:

@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-from kpu_desk.gui import wallclock
+from kpu_desk.gui import geometry, wallclock
 
 
 class CalendarPopup(QCalendarWidget):
@@ -36,3 +36,7 @@ class CalendarPopup(QCalendarWidget):
     def _choose(self, day: QDate) -> None:
         self.hide()
         self.chosen.emit(day.toPython())
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        geometry.fit_on_screen(self)  # under a field low on a laptop screen it would hang off the bottom

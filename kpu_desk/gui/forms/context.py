@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from kpu_desk.gui.file_dialogs import ask_open_file
 
 from kpu_desk.store import models
 
@@ -15,8 +17,7 @@ FileChooser = Callable[[QWidget, str, str], "str | None"]
 
 
 def dialog_file_chooser(parent: QWidget, title: str, name_filter: str) -> str | None:
-    path, _chosen_filter = QFileDialog.getOpenFileName(parent, title, "", name_filter)
-    return path or None
+    return ask_open_file(parent, title, name_filter)
 
 
 @dataclass

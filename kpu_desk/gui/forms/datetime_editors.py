@@ -20,8 +20,13 @@ from kpu_desk.gui.forms.calendar_popup import CalendarPopup
 from kpu_desk.gui.forms.context import translate
 from kpu_desk.gui.forms.editor import FieldEditor
 from kpu_desk.sop.model import FormField
+from kpu_desk.workcal import YEARS
 
 _DIGITS = re.compile(r"\d")
+# An ISO date typed into the mask: "2026-12-10" lands as "20-26-1210", the mask taking the digits
+# in its own order and dropping the dashes. The same eight digits, read as year, month and day,
+# are what the clerk meant whenever they make a date and the mask's order does not.
+_TYPED_ISO = re.compile(r"(\d\d)-(\d\d)-(\d\d)(\d\d)(.*)", re.ASCII)
 
 
 class MaskedEdit(QLineEdit):
@@ -43,6 +48,7 @@ class MaskedEditor(FieldEditor):
         self.edit.setObjectName(f"field_{form_field.key}")
         self.edit.setInputMask(self.mask)
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance(self.mask) + 40)
+        self.edit.textEdited.connect(self._show_as_understood)
         self.row.addWidget(self.edit)
         self.buttons: list[QToolButton] = []
 
@@ -56,10 +62,26 @@ class MaskedEditor(FieldEditor):
         return self.iso(parsed) if parsed is not None else text
 
     def parse(self, text: str):
-        try:
-            return datetime.strptime(text, self.display)
-        except ValueError:
-            return None
+        """The moment the mask's text means: as shown (dd-mm-yyyy), else typed the ISO way."""
+        for reading in (text, _iso_typed(text)):
+            try:
+                moment = datetime.strptime(reading or "", self.display)
+            except ValueError:
+                continue
+            if "%Y" not in self.display or moment.year in YEARS:
+                return moment
+        return None
+
+    def _show_as_understood(self) -> None:
+        # Once the last digit is typed, "20-26-1210" becomes "10-12-2026": the clerk sees the
+        # date that will be saved, while still looking at the field.
+        text = self.edit.text()
+        if len(_DIGITS.findall(text)) < self.mask.count("0"):  # the mask's digits are all optional
+            return
+        moment = self.parse(text)
+        shown = self.shown(moment) if moment is not None else None
+        if shown is not None and shown != self.edit.text():
+            self.edit.setText(shown)
 
     def iso(self, moment: datetime) -> str:
         raise NotImplementedError
@@ -176,6 +198,16 @@ class DateTimeEditor(DateEditor):
     def fill_now(self) -> None:
         self.edit.setText(wallclock.now().strftime(self.display))
         self.edit.setFocus()
+
+
+def _iso_typed(text: str) -> str | None:
+    """The mask's text with its date digits read in ISO order, shown the mask's way; None unless all
+    eight are there ("20-26-1210 09.00" gives "10-12-2026 09.00")."""
+    match = _TYPED_ISO.fullmatch(text)
+    if match is None:
+        return None
+    first, second, third, fourth, rest = match.groups()
+    return f"{fourth}-{third}-{first}{second}{rest}"
 
 
 def _as_date(value: Any) -> date | None:

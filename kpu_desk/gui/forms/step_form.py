@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kpu_desk.engine import FormError, validate_form
 from kpu_desk.gui.forms.context import FormContext
@@ -72,6 +72,18 @@ class StepForm(QWidget):
     def clear_errors(self) -> None:
         self.errors.clear()
 
+    def recheck(self, key: str) -> None:
+        """A message under a field goes as soon as the field holds a valid value: a clerk who
+        corrected it must not be left wondering what is still wrong."""
+        if not self.error_text(key):
+            return
+        try:
+            validate_form(self.step, {key: self.editor(key).raw_value()})
+        except FormError as exc:
+            if key in exc.errors:
+                return
+        self.errors.clear_field(key)
+
     def error_text(self, key: str) -> str:
         block = self.blocks[key]
         return block.error.text() if not block.error.isHidden() else ""
@@ -107,6 +119,8 @@ class StepForm(QWidget):
         for form_field in self.step.form:
             block = FieldBlock(editor_for(form_field, self.context, self), self)
             block.editor.problem.connect(lambda text, key=form_field.key: self.show_errors({key: text}))
+            for signal in _change_signals(block.editor):
+                signal.connect(lambda *_, key=form_field.key: self.recheck(key))
             self.blocks[form_field.key] = block
             column.addWidget(block)
         column.addStretch(1)
@@ -123,3 +137,16 @@ class StepForm(QWidget):
             self.enter.watch(widget)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+
+def _change_signals(editor: FieldEditor) -> list:
+    """The signals by which each of an editor's widgets says its value changed."""
+    signals = []
+    for widget in editor.focus_widgets():
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            signals.append(widget.textChanged)
+        elif isinstance(widget, QComboBox):
+            signals.append(widget.currentIndexChanged)
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            signals.append(widget.toggled)
+    return signals

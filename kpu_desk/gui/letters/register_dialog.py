@@ -16,11 +16,12 @@ import os
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk import sop_catalog
 from kpu_desk.engine import EngineError, FormError
 from kpu_desk.gui import wallclock
+from kpu_desk.gui.file_dialogs import ask_open_file
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
@@ -43,9 +44,7 @@ _STEP_KEYS = {"nomor_surat": "letter_number", "tanggal_surat": "letter_date", "p
 
 
 def choose_scan(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Pindaian surat"), "",
-                                          parent.tr("Pindaian surat (*.pdf *.jpg *.jpeg *.png)"))
-    return path or None
+    return ask_open_file(parent, parent.tr("Pindaian surat"), parent.tr("Pindaian surat (*.pdf *.jpg *.jpeg *.png)"))
 
 
 class RegisterLetterDialog(QDialog):

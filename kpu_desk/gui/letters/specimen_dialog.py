@@ -10,9 +10,10 @@ from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk.engine import EngineError, FormError
+from kpu_desk.gui.file_dialogs import ask_open_file
 from kpu_desk.gui.letters.signature_pad import SignaturePad
 from kpu_desk.gui.letters.specimen import show_specimen
 from kpu_desk.gui.session import Session
@@ -24,9 +25,7 @@ ImageChooser = Callable[[QWidget], str | None]
 
 
 def choose_image(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Muat tanda tangan"), "",
-                                          parent.tr("Gambar (*.png *.jpg *.jpeg *.bmp)"))
-    return path or None
+    return ask_open_file(parent, parent.tr("Muat tanda tangan"), parent.tr("Gambar (*.png *.jpg *.jpeg *.bmp)"))
 
 
 class SpecimenDialog(QDialog):

@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk.engine import EngineError
+from kpu_desk.gui import geometry
 from kpu_desk.gui.widgets.reason_dialog import ReasonDialog
 from kpu_desk.gui.letters import editor as editors
 from kpu_desk.gui.letters.describe import details_html, heading, reveals_letter, status
@@ -45,6 +46,7 @@ class DispositionDialog(QDialog):
         self._connect()
         self.load(mark=True)
         self.resize(max(self.width(), 760), max(self.height(), 660))
+        geometry.fit_on_screen(self)
 
     # --- showing ---------------------------------------------------------------------------
 

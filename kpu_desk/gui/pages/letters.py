@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from kpu_desk.engine import EngineError
 from kpu_desk.gui import wallclock
+from kpu_desk.gui.formatting import short_datetime
 from kpu_desk.gui.letters import editor as editors
 from kpu_desk.gui.letters.describe import signed_summary
 from kpu_desk.gui.letters.handover_dialog import HandoverDialog
@@ -33,7 +34,7 @@ from kpu_desk.gui.models.letters_model import LettersModel
 from kpu_desk.gui.pages.base import Page, prepare_table
 from kpu_desk.letter_register import HIDDEN_SUBJECT
 from kpu_desk.letters import (disposition_view, expeditions, find_disposition, inbox, may_dispose, may_sign,
-                              signing_worklist, verify_code, written_by)
+                              signing_worklist, verify_code, vocab, written_by)
 
 
 class LettersPage(Page):
@@ -200,6 +201,39 @@ class LettersPage(Page):
         self.disposition_dialog.changed.connect(self._written)
         self.disposition_dialog.open()
         return self.disposition_dialog
+
+    def show_notice(self, kind: str, case_number: str = "") -> None:
+        """A disposition's notification: its tab, with the disposition it is about selected.
+
+        A notice outlives what it announced: one "menunggu tanda tangan" whose disposition
+        was signed or replaced since opens that disposition, saying so, not an empty list.
+        """
+        tab, view, model = {
+            vocab.NOTIFY_TO_SIGN: (self.signingTab, self.signingView, self.signing_model),
+            vocab.NOTIFY_SIGNED: (self.writtenTab, self.writtenView, self.written_model),
+        }.get(kind, (self.inboxTab, self.inboxView, self.inbox_model))
+        self.tabs.setCurrentWidget(tab)
+        rows = [r for r in range(model.rowCount()) if model.row_at(r).view.case_number == case_number]
+        if rows:
+            view.setCurrentIndex(model.index(rows[-1], 0))
+            view.setFocus()
+        elif kind == vocab.NOTIFY_TO_SIGN and case_number:
+            self._no_longer_to_sign(case_number)
+
+    def _no_longer_to_sign(self, case_number: str) -> None:
+        try:
+            disposition = disposition_view(find_disposition(case_number).id)
+        except EngineError as exc:
+            self.status_message.emit(exc.message)
+            return
+        if disposition.signed_at is not None:
+            text = self.tr("Disposisi {0} sudah ditandatangani oleh {1} pada {2}.").format(
+                case_number, disposition.signer.name if disposition.signer else "-",
+                short_datetime(disposition.signed_at))
+        else:
+            text = self.tr("Disposisi {0} tidak lagi menunggu tanda tangan.").format(case_number)
+        self.status_message.emit(text)
+        self.open_disposition(disposition.id)
 
     def _open_row(self, model, index) -> None:
         row = model.row_at(index)

@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog
 
 from kpu_desk import office, sop_catalog
 from kpu_desk.gui import messages, wallclock
+from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.models.report_model import ReportModel
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import Page, fill_sop_combo, prepare_table
@@ -75,11 +75,8 @@ class ReportsPage(Page):
     def ask_export_path(self) -> str:
         start, end, _sop = self._period()
         suggested = str(Path.home() / f"laporan-sop-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan"), suggested,
-                                                    self.tr("Buku kerja Excel (*.xlsx)"))
-        if path and not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
+        return ask_save_file(self, self.tr("Simpan laporan"), suggested, self.tr("Buku kerja Excel (*.xlsx)"),
+                             suffix=".xlsx") or ""
 
     # --- results -------------------------------------------------------------------------
 

@@ -3,30 +3,26 @@ its steps, its version history, and printing of the SOP document."""
 
 from __future__ import annotations
 
-import io
 from html import escape
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
 
 from kpu_desk import office
 from kpu_desk.gui import messages, printer_settings
+from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.chart import ChartView
 from kpu_desk.gui.models.sops_model import HeaderModel, SopsModel, StepsModel, VersionsModel
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import Page, prepare_table
+from kpu_desk.output_files import write_output
 from kpu_desk.sop.model import Sop
 
 
 def write_sop_pdf(sop: Sop, path: str, paper: str, orientation: str) -> int:
-    """The whole document is made in memory first: a file that cannot be written is left as it was."""
+    """Through output_files: a file that cannot be written is left as it was."""
     from kpu_desk.printing.sop_document import render_sop_document  # reportlab only when printing
 
-    buffer = io.BytesIO()
-    pages = render_sop_document(sop, buffer, paper, orientation)
-    with open(path, "wb") as target:
-        target.write(buffer.getvalue())
-    return pages
+    return write_output(path, lambda stream: render_sop_document(sop, stream, paper, orientation))
 
 
 class SopsPage(Page):
@@ -118,9 +114,7 @@ class SopsPage(Page):
 
     def ask_pdf_path(self, suggested: str) -> str:
         """Where to save the document; tests replace this."""
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan dokumen SOP"), suggested,
-                                                    self.tr("Dokumen PDF (*.pdf)"))
-        return path
+        return ask_save_file(self, self.tr("Simpan dokumen SOP"), suggested, self.tr("Dokumen PDF (*.pdf)")) or ""
 
     def print_document(self) -> Operation | None:
         sop = self.selected_sop()

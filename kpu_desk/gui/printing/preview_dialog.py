@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from kpu_desk.gui import messages
+from kpu_desk.gui import geometry, messages
 from kpu_desk.gui.printing import printing
 from kpu_desk.gui.printing.pdf_render import POINTS_PER_INCH, PdfSource, page_images, page_sizes, pdf_bytes
 from kpu_desk.gui.uiload import load_ui
@@ -55,6 +55,7 @@ class PdfPreviewDialog(QDialog):
         self.saveButton.clicked.connect(self.save_document)
         self.closeButton.clicked.connect(self.reject)
         self.pagesArea.setFocus(Qt.FocusReason.OtherFocusReason)
+        geometry.fit_on_screen(self)
 
     def _make_actions(self) -> None:
         self.zoomInAction = self._action(self.tr("Perbesar"), (QKeySequence.StandardKey.ZoomIn, "Ctrl+="),

@@ -22,17 +22,18 @@ import enum
 import os
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kpu_desk.gui import messages, printer_settings
+from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.printing.pdf_render import MM_PER_POINT, PdfError, PdfSource, first_page_size, match_paper
 from kpu_desk.gui.printing.pdf_render import paint_pdf, pdf_bytes
 from kpu_desk.indodate import format_indonesian_date
+from kpu_desk.output_files import unwritable_reason, write_output_bytes
 
 KINDS = printer_settings.KINDS
 DialogFactory = Callable[[QPrinter, QWidget | None], QDialog]
@@ -173,34 +174,21 @@ def save_pdf(pdf: PdfSource, parent: QWidget | None = None, title: str = "", *,
     if not target:
         return PrintResult(PrintStatus.CANCELLED)
     try:
-        _write_whole(Path(target), pdf_bytes(pdf))
+        write_output_bytes(target, pdf_bytes(pdf))
     except OSError as exc:
-        text = _tr("Berkas '{0}' tidak dapat ditulis: {1}").format(target, exc.strerror or exc)
+        text = _tr("Berkas '{0}' tidak dapat ditulis: {1}").format(target, unwritable_reason(exc))
         return PrintResult(PrintStatus.FAILED, path=target, message=text)
     return PrintResult(PrintStatus.SAVED, path=target)
 
 
 def ask_save_path(parent: QWidget | None, title: str) -> str:
     suggested = _file_name(title)
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Simpan PDF"), suggested, _tr("Dokumen PDF (*.pdf)"))
-    if path and not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    return path
+    return ask_save_file(parent, _tr("Simpan PDF"), suggested, _tr("Dokumen PDF (*.pdf)"), suffix=".pdf") or ""
 
 
 def _file_name(title: str) -> str:
     cleaned = "".join(c if c.isalnum() or c in " -_" else "-" for c in (title or "dokumen")).strip()
     return f"{cleaned or 'dokumen'}.pdf"
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """Written beside the target and moved into place: a failed write leaves no half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 # -- what the user is told and asked ------------------------------------------------------------------

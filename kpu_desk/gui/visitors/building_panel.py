@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableV
 
 from kpu_desk.building import Occupancy, in_building
 from kpu_desk.guestbook import GuestRow
-from kpu_desk.gui import wallclock
+from kpu_desk.gui import geometry, wallclock
 from kpu_desk.gui.formatting import clock, short_datetime
 from kpu_desk.gui.models.table_model import RIGHT, Column, RowTableModel
 from kpu_desk.gui.operations import Operation
@@ -31,13 +31,15 @@ from kpu_desk.gui.session import Session
 def write_evacuation_pdf(target: str | Path | None = None, now: datetime | None = None) -> Path:
     """The evacuation list of this moment as a PDF file (a new temporary file unless a target is given)."""
     from kpu_desk.office import load_office
+    from kpu_desk.output_files import write_output
     from kpu_desk.printing.evacuation_list import render_evacuation_list
 
     now = now or wallclock.now()
     if target is None:
         folder = Path(tempfile.mkdtemp(prefix="kpu-desk-cetak-"))
         target = folder / f"daftar-evakuasi-{now:%Y%m%d-%H%M}.pdf"
-    render_evacuation_list(in_building(now), Path(target), load_office().name)
+    occupancy, office_name = in_building(now), load_office().name
+    write_output(target, lambda stream: render_evacuation_list(occupancy, stream, office_name))
     return Path(target)
 
 
@@ -170,6 +172,7 @@ class BuildingDialog(QDialog):
         row.addWidget(close)
         row.setContentsMargins(9, 0, 9, 9)
         layout.addLayout(row)
+        geometry.fit_on_screen(self)
 
     def open(self) -> None:  # noqa: A003 - QDialog.open() would make the window modal
         """Show without blocking Meja Tamu: the scanner keeps working while the list is open."""

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+    QCheckBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from kpu_desk.guestbook import GuestbookQuery
-from kpu_desk.gui import wallclock
+from kpu_desk.gui import geometry, wallclock
+from kpu_desk.gui.file_dialogs import ask_save_file
 from kpu_desk.gui.models.guestbook_model import GuestbookModel
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.base import prepare_table
@@ -49,6 +50,7 @@ class GuestbookDialog(QDialog):
         self._search_timer.timeout.connect(self.reload)
         self._build()
         self._connect()
+        geometry.fit_on_screen(self)
         self.reload()
 
     # --- the window ----------------------------------------------------------------------------
@@ -168,10 +170,8 @@ class GuestbookDialog(QDialog):
 
     def ask_export(self, kind: str) -> None:
         suggested = str(Path.home() / f"buku-tamu-{wallclock.today():%Y%m%d}.{kind}")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Ekspor buku tamu"), suggested, _FILTERS[kind])
+        path = ask_save_file(self, self.tr("Ekspor buku tamu"), suggested, _FILTERS[kind], suffix=f".{kind}")
         if path:
-            if not path.lower().endswith(f".{kind}"):
-                path += f".{kind}"
             self.export_to(path)
 
     def export_to(self, path: str) -> Operation:

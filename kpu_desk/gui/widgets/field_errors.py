@@ -43,6 +43,13 @@ class FieldErrors:
         for widget in self._inputs.values():
             _mark(widget, False)
 
+    def clear_field(self, key: str) -> None:
+        label = self._labels.get(key)
+        if label is not None:
+            label.clear()
+            label.hide()
+        _mark(self._inputs.get(key), False)
+
     def _focus_first(self, problems: Mapping[str, str]) -> None:
         # The inputs are given in the form's order: the topmost bad field gets the focus.
         for key in [k for k in self._inputs if k in problems]:

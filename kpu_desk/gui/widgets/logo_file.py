@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from kpu_desk.gui.file_dialogs import ask_open_file
 
 
 def ask_logo_file(parent: QWidget) -> str | None:
     """The image the user picked, or None when they cancelled."""
     tr = QCoreApplication.translate
-    path, _filter = QFileDialog.getOpenFileName(parent, tr("LogoFile", "Pilih logo kantor"), "",
-                                                tr("LogoFile", "Gambar (*.png *.jpg *.jpeg)"))
-    return path or None
+    return ask_open_file(parent, tr("LogoFile", "Pilih logo kantor"), tr("LogoFile", "Gambar (*.png *.jpg *.jpeg)"))

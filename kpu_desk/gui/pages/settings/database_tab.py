@@ -19,16 +19,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTreeWidgetItem
 
 from kpu_desk.dbprobe import probe
 from kpu_desk.gui import daily_backup as scheduler
 from kpu_desk.gui import messages, wallclock, workstation
+from kpu_desk.gui.file_dialogs import ask_open_file, ask_save_file
 from kpu_desk.gui.formatting import short_datetime
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
-from kpu_desk.store import StoreError, current_database
+from kpu_desk.store import StoreError, current_database, dbguard
 from kpu_desk.store import daily_backup as daily
 from kpu_desk.store.backup import backup_sqlite, backups_dir, pg_dump_hint, pg_restore_hint, restore_sqlite, server_url
 from kpu_desk.store.dbutil import describe, display_url, is_sqlite, sqlite_path
@@ -53,6 +54,7 @@ class DatabaseTab(SettingsTab):
         self.backing_up: Operation | None = None
         self.keeping: Operation | None = None
         self.restoring: Operation | None = None
+        self._guarded = False  # whether dbguard was on before a restore released it
         self.backupList.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.backupList.header().setStretchLastSection(True)
         self.testButton.clicked.connect(self.test_connection)
@@ -128,9 +130,8 @@ class DatabaseTab(SettingsTab):
 
     def ask_backup_path(self) -> str:
         suggested = str(Path.home() / f"kpu-desk-{wallclock.now():%Y%m%d-%H%M}.sqlite3")
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Simpan cadangan"), suggested,
-                                                    self.tr("Basis data SQLite (*.sqlite3)"))
-        return path
+        return ask_save_file(self, self.tr("Simpan cadangan"), suggested,
+                             self.tr("Basis data SQLite (*.sqlite3)")) or ""
 
     def save_keep_days(self) -> None:
         """Store the number of days, then prune (and take today's copy if missing) in the background."""
@@ -209,9 +210,8 @@ class DatabaseTab(SettingsTab):
             self.restore_from(Path(path))
 
     def ask_restore_file(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas cadangan"), str(Path.home()),
-                                                    self.tr("Basis data SQLite (*.sqlite3);;Semua berkas (*)"))
-        return path
+        return ask_open_file(self, self.tr("Pilih berkas cadangan"),
+                             self.tr("Basis data SQLite (*.sqlite3);;Semua berkas (*)"), str(Path.home())) or ""
 
     def restore_from(self, source: Path) -> Operation | None:
         """Ask, then restore `source` over the database in use, in the background."""
@@ -225,6 +225,8 @@ class DatabaseTab(SettingsTab):
         url = f"sqlite:///{target.as_posix()}"
         self._pause_window()
         db.close()  # this thread's connection: nothing of the window holds the file while it is replaced
+        self._guarded = dbguard.is_on()
+        dbguard.release()  # a damaged file is copied aside as it is; the application restarts afterwards
         self.restoring = Operation(lambda progress: restore_sqlite(source, url), self)
         self.restoring.succeeded.connect(lambda result: self._restored(source, result))
         self.restoring.failed.connect(self._restore_failed)
@@ -260,6 +262,8 @@ class DatabaseTab(SettingsTab):
         restart_application(self.window())
 
     def _restore_failed(self, text: str) -> None:
+        if self._guarded:
+            dbguard.guard()
         self._restore_result(self.tr("Pemulihan gagal, basis data tidak diubah: {0}").format(text), ok=False)
         self.restoreFileButton.setEnabled(True)
         self._resume_window()

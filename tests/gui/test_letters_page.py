@@ -3,7 +3,7 @@ the code check, the lembar disposisi on half folio through the save-as-PDF print
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pypdfium2
 import pytest
@@ -23,6 +23,25 @@ def _open_register(qtbot, page, tmp_path):
     focus(qtbot, page.lettersView)
     qtbot.keyClick(page.lettersView, Qt.Key.Key_F2)
     return page.register_dialog
+
+
+
+def test_a_letter_received_last_year_is_shown_in_that_years_agenda(qtbot, demo_database, open_main_window,
+                                                                   tmp_path, time_machine):
+    from kpu_desk.letters import IncomingLetter, register_incoming
+    from letters_support import scan_pdf
+
+    time_machine.move_to(datetime(2027, 1, 4, 9, 0))  # the first working day of 2027
+    window = open_main_window("helpdesk")
+    page = window.show_page("letters")
+    assert page.yearSpin.value() == 2027
+    dialog = _open_register(qtbot, page, tmp_path)
+    registered = register_incoming(IncomingLetter(
+        sender="Yayasan Lentera", subject="Permohonan data TPS", received=date(2026, 12, 30),
+        letter_number="31/XII/2026", letter_date=date(2026, 12, 29), scan=scan_pdf(),
+        scan_filename="surat.pdf"), "helpdesk")
+    dialog.registered.emit(registered)  # what the dialog says after saving
+    assert page.yearSpin.value() == 2026 and page.model.row_at(0).agenda_number == registered.agenda
 
 
 def _pdf_text(path) -> str:

@@ -171,7 +171,7 @@ class LettersPage(Page):
 
     def open_register(self) -> RegisterLetterDialog:
         self.register_dialog = RegisterLetterDialog(self.session, self, choose=self.choose_scan)
-        self.register_dialog.registered.connect(lambda _r: self._written())
+        self.register_dialog.registered.connect(self._registered)
         self.register_dialog.open()
         return self.register_dialog
 
@@ -267,6 +267,12 @@ class LettersPage(Page):
         return self.specimen_dialog
 
     # --- after a change ---------------------------------------------------------------------------
+
+    def _registered(self, registered) -> None:
+        # A letter received on 30 December and registered on 2 January is in last year's agenda:
+        # show that year, where the clerk finds the letter just entered.
+        self.yearSpin.setValue(registered.letter.agenda_year)
+        self._written()
 
     def _written(self, *_args) -> None:
         self.refresh()

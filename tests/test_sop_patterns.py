@@ -17,6 +17,7 @@ from kpu_desk.engine.errors import FormError
 from kpu_desk.engine.fields import validate_form
 from kpu_desk.sop.loader import load_sop_file
 from kpu_desk.sop.patterns import full_match
+from kpu_desk.validation import UNSTORABLE_TEXT
 
 ORIGINAL = (SOPS_DIR / "karanganyar-pelayanan-umum.yaml").read_text(encoding="utf-8")
 SHIPPED_PATTERN = '        max_length: 12\n        pattern: "^[A-Za-z]{1,2} ?[0-9]{1,4} ?[A-Za-z]{0,3}$"\n'
@@ -84,12 +85,14 @@ def test_a_pattern_stored_before_the_linter_refused_it_is_a_field_message(tmp_pa
         "minta administrator memperbaiki SOP-nya")
 
 
-def test_a_value_with_an_undecodable_byte_fails_the_pattern_with_its_message(tmp_path):
-    # A byte the terminal could not decode arrives as a lone surrogate, which RE2 (UTF-8) cannot take.
+def test_a_value_with_an_undecodable_byte_is_refused_beside_its_field_not_a_crash(tmp_path):
+    # A byte the terminal could not decode arrives as a lone surrogate, which RE2 (UTF-8) cannot take:
+    # the form refuses the text itself, and the matcher on its own answers "no match" instead of raising.
     step = load_sop_file(_with_pattern(tmp_path, "^[A-Z]+$")).steps[0]
     with pytest.raises(FormError) as caught:
         validate_form(step, {"nomor_kendaraan": "AD\udcff"})
-    assert caught.value.errors["nomor_kendaraan"] == "Tulis nomor polisi seperti AD 1234 XY"
+    assert caught.value.errors["nomor_kendaraan"] == UNSTORABLE_TEXT
+    assert full_match("^[A-Z]+$", "AD\udcff") is False
 
 
 def test_digits_in_a_pattern_are_ascii_digits(tmp_path):

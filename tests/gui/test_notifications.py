@@ -71,10 +71,15 @@ def _notice_to_sign(window):
 
 def _written_by_the_ketua():
     from kpu_desk.letters import DispositionDraft, dispose
+    from kpu_desk.letters.views import signing_worklist
     from kpu_desk.store import models
 
     models.Notification.delete().execute()
-    letter = models.Letter.select().where(models.Letter.direction == "masuk").order_by(models.Letter.id.desc()).first()
+    # A letter whose case has no other disposition waiting: the notice names the case, and on some
+    # days the demo office leaves one unsigned on the newest letter (31 December at 23.58, say).
+    waiting = {view.case_number for view in signing_worklist()}
+    incoming = models.Letter.select().where(models.Letter.direction == "masuk").order_by(models.Letter.id.desc())
+    letter = next(letter for letter in incoming if letter.case is None or letter.case.number not in waiting)
     return dispose(DispositionDraft(recipients=["kasubag.hukum"], instructions=[], note="Mohon ditindaklanjuti",
                                     deadline_days=3), "ketua", letter=letter.id)  # the core tells the Sekretaris
 

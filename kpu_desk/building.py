@@ -4,26 +4,20 @@
 (a forgotten check-out still means someone may be inside — better counted at an evacuation
 than missed). A group counts with its size: a group of five is five people at the assembly point.
 
-The closing time (jam tutup layanan) is one time of day, kept as a Setting row so every
-workstation warns at the same time. The default 16:00 is the end of the working day of
-government offices Monday to Thursday (Perpres 21/2023 sets 37.5 hours a week; most offices
-work 07.30-16.00, Friday until 16.30): on a Friday the warning comes half an hour early,
+The closing time (jam tutup layanan) is the office's one setting of kpu_desk.office_hours, the
+same that ends a working day for deadlines: on a Friday the warning comes half an hour early,
 which is harmless. Part of the core: no Qt here.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
 from kpu_desk.guestbook import LOOK_BACK_DAYS, GuestRow, guest_row, inside_until, joined_visits, people_count
+from kpu_desk.office_hours import closing_at
 from kpu_desk.store import models
-
-CLOSING_KEY = "visitors.closing_time"
-DEFAULT_CLOSING = time(16, 0)
-_CLOCK = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
 
 
 @dataclass(frozen=True)
@@ -54,36 +48,6 @@ def in_building(now: datetime | None = None, roles: Iterable[str] | None = None,
 
 
 # --- closing time ------------------------------------------------------------------------------
-
-
-def closing_time() -> time:
-    row = models.Setting.get_or_none(models.Setting.key == CLOSING_KEY)
-    parsed = parse_clock(row.value) if row and row.value else None
-    return parsed or DEFAULT_CLOSING
-
-
-def set_closing_time(value: time, actor: str = "") -> time:
-    from kpu_desk.engine.storage import audit, writing
-
-    text = f"{value:%H:%M}"
-    with writing():
-        models.Setting.insert(key=CLOSING_KEY, value=text).on_conflict(
-            conflict_target=[models.Setting.key], update={models.Setting.value: text}).execute()
-        audit("office.closing_time", actor, "setting", CLOSING_KEY, value=text)
-    return value.replace(second=0, microsecond=0)
-
-
-def parse_clock(text: str) -> time | None:
-    """"16:00", "16.30" or "7.30" as a time of day; None for anything else."""
-    match = _CLOCK.match(str(text))
-    if not match:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2))
-    return time(hour, minute) if hour < 24 and minute < 60 else None
-
-
-def closing_at(day: date) -> datetime:
-    return datetime.combine(day, closing_time())
 
 
 def open_at_closing(day: date, roles: Iterable[str] | None = None) -> list[GuestRow]:

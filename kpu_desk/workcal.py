@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 import holidays
 
+from kpu_desk.office_hours import DEFAULT_CLOSING
 from kpu_desk.sop.timestd import Duration, DurationKind
 
 SOURCE_NATIONAL = "nasional"
@@ -56,7 +57,7 @@ class WorkingCalendar:
     """Counts hari kerja and turns time standards into due times."""
 
     def __init__(
-        self, overrides: Iterable[HolidayOverride] = (), closing_time: time = time(16, 0)
+        self, overrides: Iterable[HolidayOverride] = (), closing_time: time = DEFAULT_CLOSING
     ) -> None:
         self._overrides = _index_overrides(overrides)
         self.closing_time = closing_time
@@ -104,7 +105,7 @@ class WorkingCalendar:
         return self.add_working_days(self._next_working_day(first), n - 1)
 
     def end_of_day(self, day: date) -> datetime:
-        """When the office closes on `day` (naive local time): a day's deadline."""
+        """When the office closes on `day` (naive local time, kpu_desk.office_hours): a day's deadline."""
         _require_date(day)
         return datetime.combine(day, self.closing_time)
 

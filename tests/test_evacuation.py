@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pypdfium2
 import pytest
 
-from kpu_desk import building
+from kpu_desk import building, office_hours
 from kpu_desk.guestbook import LOOK_BACK_DAYS
 from kpu_desk.printing.evacuation_list import TICK_HEADING, evacuation_pdf_bytes, render_evacuation_list
 from visitor_support import NIK, make_visit
@@ -83,12 +83,12 @@ def test_long_list_repeats_the_heading_on_every_page(database, tmp_path):
 
 
 def test_closing_time_default_setting_and_parsing(database):
-    assert building.closing_time() == time(16, 0)
-    assert building.set_closing_time(time(16, 30), actor="admin1") == time(16, 30)
-    assert building.closing_time() == time(16, 30)
-    assert building.closing_at(date(2026, 3, 6)) == datetime(2026, 3, 6, 16, 30)
-    assert building.parse_clock("7.30") == time(7, 30) and building.parse_clock("16:00") == time(16, 0)
-    assert building.parse_clock("25:00") is None and building.parse_clock("sore") is None
+    assert office_hours.closing_time() == time(16, 0)
+    assert office_hours.set_closing_time(time(16, 30), actor="admin1") == time(16, 30)
+    assert office_hours.closing_time() == time(16, 30)
+    assert office_hours.closing_at(date(2026, 3, 6)) == datetime(2026, 3, 6, 16, 30)
+    assert office_hours.parse_clock("7.30") == time(7, 30) and office_hours.parse_clock("16:00") == time(16, 0)
+    assert office_hours.parse_clock("25:00") is None and office_hours.parse_clock("sore") is None
     from kpu_desk.store import models
 
     entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).first()
@@ -104,7 +104,7 @@ def test_visits_not_checked_out_at_closing_time(guests):
         models.Visit.id == guests["group"].id).execute()
     left = building.open_at_closing(day)
     assert [row.name for row in left] == ["Belum Datang", "Wulan Sari", "Bambang Hartono", "Sri Lestari"]
-    building.set_closing_time(time(11, 30))
+    office_hours.set_closing_time(time(11, 30))
     assert "Belum Datang" not in [row.name for row in building.open_at_closing(day)]
 
 

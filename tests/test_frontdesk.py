@@ -36,7 +36,7 @@ def test_check_in_records_the_intake_steps_and_the_visit(office):
     visit = models.Visit.get_by_id(result.visit_id)
     assert (visit.ktp_held, visit.ktp_tray, visit.group_size, visit.identity_type, visit.origin) == (
         True, "7", 2, "KTP", "Instansi")
-    assert visit.valid_until == datetime(2026, 3, 2, 23, 59) and visit.pass_number == case.number
+    assert visit.valid_until == datetime(2026, 3, 2, 16, 0) and visit.pass_number == case.number
     assert visit.party.name == "Wulan Sari" and visit.party.nik == VALID_NIK
     assert VALID_NIK not in visit.pass_token and "Wulan" not in visit.pass_token
 
@@ -158,3 +158,27 @@ def test_typed_pass_numbers_work_and_bad_codes_are_refused(office):
         find_visit("https://kpu.go.id", now=T0)
     with pytest.raises(PassRefused, match="tidak ada pass"):
         find_visit("TM-2025-00077", now=T0)
+
+
+def test_an_office_closing_at_15_ends_deadlines_warning_and_passes_at_15(office):
+    from datetime import time
+
+    from kpu_desk import building, office_hours
+
+    office_hours.set_closing_time(time(15, 0), actor="admin1")
+    case = engine.start_case("kupang-pelayanan-publik", actor=office["ppid"], now=datetime(2025, 3, 20, 11, 0))
+    assert case.due_at == datetime(2025, 4, 14, 15, 0)  # the legal deadline: 10 hari kerja
+    extended = engine.extend_deadline(case.number, "Data tersebar", actor=office["ppid"], now=datetime(2025, 4, 10, 9))
+    assert extended.due_at == datetime(2025, 4, 24, 15, 0)
+    dumas = engine.start_case("kediri-pengaduan", now=datetime(2025, 3, 3, 10, 0))
+    assert engine.case_history(dumas.number)[0].due_at == datetime(2025, 3, 3, 15, 0)  # a step's Hari Ke 1
+    result = check_in(GUEST, office["resepsionis"], now=T0)
+    assert models.Visit.get_by_id(result.visit_id).valid_until == datetime(2026, 3, 2, 15, 0)
+    assert [row.name for row in building.open_at_closing(T0.date())] == ["Wulan Sari"]
+    check_out(result.visit_id, office["resepsionis"], now=datetime(2026, 3, 2, 15, 30))
+    assert [row.name for row in building.open_at_closing(T0.date())] == ["Wulan Sari"]  # still inside at 15.00
+    late = check_in({**GUEST, "nik": "", "jenis_identitas": "SIM", "nomor_identitas": "123",
+                     "identitas_dititipkan": False, "nomor_baki": ""}, office["resepsionis"],
+                    now=datetime(2026, 3, 2, 15, 10))
+    # Let in after closing, a guest's pass lasts the evening rather than being born expired.
+    assert models.Visit.get_by_id(late.visit_id).valid_until == datetime(2026, 3, 2, 23, 59)

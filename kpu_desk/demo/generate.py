@@ -20,6 +20,7 @@ from kpu_desk.engine.cases import complete_step, find_case, start_case
 from kpu_desk.engine.lifecycle import cancel_case, set_waiting
 from kpu_desk.engine.sops import sop_for_case, sync_definitions
 from kpu_desk.lanemap import suggested_lane_roles
+from kpu_desk.office_hours import pass_valid_until
 from kpu_desk.security.pass_token import new_pass_token
 from kpu_desk.security.passwords import hash_password
 from kpu_desk.sop.library import load_shipped
@@ -241,7 +242,7 @@ def _record_visit(number: str, values: DemoValues, started: datetime, clock: dat
     models.Visit.create(
         case=case, party=case.party_id, pass_number=case.number, pass_token=new_pass_token(),
         host=str(data.get("yang_dituju", "")), purpose=str(data.get("keperluan", "")),
-        checked_in_at=started, valid_until=datetime.combine(started.date(), time(23, 59)),
+        checked_in_at=started, valid_until=pass_valid_until(started),
         checked_out_at=clock if case.state in ("done", "cancelled") else None,
         ktp_held=bool(data.get("identitas_dititipkan")), ktp_tray=data.get("nomor_baki"),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kpu_desk import workcal
+from kpu_desk.office_hours import closing_time
 from kpu_desk.sop.model import LegalDeadline, Step
 from kpu_desk.store import models
 
@@ -21,12 +22,12 @@ ACTIVE_CASE_STATES = ("open", "waiting")
 
 
 def office_calendar() -> workcal.WorkingCalendar:
-    """The working-day calendar with the office's own corrections from the database."""
+    """The working-day calendar with the office's own corrections and closing time from the database."""
     overrides = [
         workcal.HolidayOverride(day=row.day, working=row.working, name=row.name)
         for row in models.HolidayOverride.select().order_by(models.HolidayOverride.day)
     ]
-    return workcal.WorkingCalendar(overrides)
+    return workcal.WorkingCalendar(overrides, closing_time())
 
 
 def step_due(

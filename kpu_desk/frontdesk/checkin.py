@@ -12,7 +12,7 @@ case cancelled and the visit closed at once: no pass, but still in the buku tamu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any, Mapping
 
 from kpu_desk.engine.actors import Actor, resolve_actor
@@ -23,13 +23,13 @@ from kpu_desk.engine.lifecycle import cancel_case
 from kpu_desk.engine.sops import latest_version, registered_sop_ids, sop_for_version
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.frontdesk.flow import intake_steps, report_step
+from kpu_desk.office_hours import pass_valid_until
 from kpu_desk.security.pass_token import new_pass_token
 from kpu_desk.sop.model import CaseKind, FieldType, Sop, Step
 from kpu_desk.store import models
 
 HEALTH_FAILED = "Tidak lolos"
 REPORTED_BY_APP = "Notifikasi KPU Desk"
-END_OF_DAY = time(23, 59)
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def check_in(
                 audit("visit.refused", acting.username, "visit", str(visit.id), case=case.number)
                 return CheckInResult(case.number, admitted=False, visit_id=visit.id)
             complete_step(case.number, form, acting.user or actor, now=now)
-        visit = _record_visit(case.number, data, valid_until or datetime.combine(now.date(), END_OF_DAY), now)
+        visit = _record_visit(case.number, data, valid_until or pass_valid_until(now), now)
         audit("visit.check_in", acting.username, "visit", str(visit.id), case=case.number,
               reported=report_to is not None)
     return CheckInResult(case.number, admitted=True, visit_id=visit.id, pass_number=visit.pass_number)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kpu_desk import building
+from kpu_desk import office_hours
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.visitors.building_panel import BuildingDialog, write_evacuation_pdf
 from kpu_desk.gui.visitors.closing_warning import ClosingWarning, ClosingTimeField
@@ -82,7 +82,7 @@ def _clock_at(moment):
 
 
 def test_closing_warning_shows_once_without_taking_the_keyboard(qtbot, office):
-    building.set_closing_time(time(16, 0))
+    office_hours.set_closing_time(time(16, 0))
     window = QWidget()
     qtbot.addWidget(window)
     typing = QLineEdit(window)
@@ -132,7 +132,7 @@ def test_closing_time_field_of_pengaturan(qtbot, office):
     assert field.timeEdit.time().toPython() == time(16, 0)
     field.timeEdit.setTime(time(16, 30))
     field.save("admin1")
-    assert building.closing_time() == time(16, 30)
+    assert office_hours.closing_time() == time(16, 30)
     field.set_editable(False)
     assert field.timeEdit.isReadOnly()
 

@@ -190,3 +190,14 @@ def test_the_nik_in_the_case_window_is_whole_only_for_reception(qtbot, demo_data
     shown = [value for entry in window.data.history for value in entry.form.values()]
     assert (VALID_NIK in shown) is whole
     assert ("331301**********" in shown) is not whole
+
+
+def test_a_new_pass_is_valid_until_the_office_closing_time(qtbot, desk, time_machine):
+    from datetime import time
+
+    from kpu_desk.office_hours import set_closing_time
+
+    set_closing_time(time(15, 0))
+    time_machine.move_to(datetime(2026, 11, 18, 14, 0))
+    window, page, _ = desk
+    assert page.open_check_in().validEdit.time().toPython() == time(15, 0)

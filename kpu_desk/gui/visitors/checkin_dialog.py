@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QDialog, QLineEdit, QWidget
 
@@ -30,6 +30,7 @@ from kpu_desk.gui.forms.person_editor import person_text
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
 from kpu_desk.nik import nik_problems
+from kpu_desk.office_hours import pass_valid_until
 
 LAST_REPORT_KEY = "checkin/report_to"
 LOOKUP_DELAY_MS = 150
@@ -47,7 +48,7 @@ class CheckInDialog(QDialog):
         self._fill_choices()
         self._build_lookup()
         self.errors = FieldErrors(self._error_labels(), self._error_inputs(), self.generalError)
-        self.validEdit.setTime(QTime(23, 59))
+        self.validEdit.setTime(pass_valid_until(wallclock.now()).time())
         self._connect()
         self._identity_changed()
         self.nameEdit.setFocus()

@@ -3,7 +3,7 @@
     warning = ClosingWarning(session, main_window)   # keep a reference (or rely on the parent)
     warning.start()                                   # checks once a minute from now on
 
-The closing time is the office's setting (kpu_desk.building.closing_time, Pengaturan → Kantor).
+The closing time is the office's setting (kpu_desk.office_hours.closing_time, Pengaturan → Kantor).
 Once a day, at or after that time, if any guest is still recorded inside, a small window lists
 them. It never takes the keyboard: it shows without activating and refuses focus, so the clerk's
 typing (or the scanner's keystrokes) stays in the field it was going to. It is not modal.
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QPushButton, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from kpu_desk.building import closing_at, closing_time, open_at_closing, set_closing_time
+from kpu_desk.building import open_at_closing
 from kpu_desk.guestbook import GuestRow, people_count
 from kpu_desk.gui import wallclock
 from kpu_desk.gui.session import Session
+from kpu_desk.office_hours import closing_at, closing_time, set_closing_time
 
 CHECK_INTERVAL_MS = 60_000
 
@@ -144,7 +145,7 @@ class ClosingTimeField(QWidget):
         self.timeEdit = QTimeEdit(self)
         self.timeEdit.setDisplayFormat("HH.mm")
         self.timeEdit.setAccessibleName(self.tr("Jam tutup layanan"))
-        hint = QLabel(self.tr("peringatan tamu yang belum keluar (hari Jumat kantor biasanya tutup 16.30)"), self)
+        hint = QLabel(self.tr("akhir hari kerja: batas waktu, peringatan tamu yang belum keluar, masa berlaku pass"), self)
         hint.setProperty("role", "hint")
         layout.addWidget(self.timeEdit)
         layout.addWidget(hint)

@@ -37,14 +37,24 @@ def step_due(
     return calendar.due(started, step.mutu_baku.waktu, case_started=case_started)
 
 
-def case_due(
-    calendar: workcal.WorkingCalendar, deadline: LegalDeadline | None, started: datetime, extended: bool = False
-) -> datetime | None:
+def case_due(calendar: workcal.WorkingCalendar, deadline: LegalDeadline | None, started: datetime) -> datetime | None:
     """The legal deadline: the end of the N-th working day after the start date."""
     if deadline is None:
         return None
-    days = deadline.working_days + (deadline.extension_working_days if extended else 0)
-    return calendar.end_of_day(calendar.add_working_days(started.date(), days))
+    return calendar.end_of_day(calendar.add_working_days(started.date(), deadline.working_days))
+
+
+def extended_due(
+    calendar: workcal.WorkingCalendar, deadline: LegalDeadline, due_at: datetime | None, started: datetime
+) -> datetime:
+    """The deadline after its one extension: the extension's working days after the current deadline's day.
+
+    Counted from the deadline itself, not from the start: a case opened from an incoming letter
+    has its deadline counted from the day the letter arrived. A case without a stored deadline
+    counts from its start.
+    """
+    day = due_at.date() if due_at is not None else calendar.add_working_days(started.date(), deadline.working_days)
+    return calendar.end_of_day(calendar.add_working_days(day, deadline.extension_working_days))
 
 
 def is_overdue(due_at: datetime | None, now: datetime, finished: bool = False) -> bool:

@@ -12,7 +12,7 @@ from datetime import datetime
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.cases import STATE_WORDS, find_case, now_or
 from kpu_desk.engine.conflicts import lost_race
-from kpu_desk.engine.deadlines import ACTIVE_CASE_STATES, case_due, office_calendar
+from kpu_desk.engine.deadlines import ACTIVE_CASE_STATES, extended_due, office_calendar
 from kpu_desk.engine.errors import CaseStateError, EngineError
 from kpu_desk.engine.runs import Lost, bump_case, open_run
 from kpu_desk.engine.sops import sop_for_case
@@ -89,7 +89,7 @@ def extend_deadline(number: str, reason: str, actor: Actor = None, now: datetime
         raise _already_extended(case)
     acting = resolve_actor(actor)
     now = now_or(now)
-    due = _extended_due(case, deadline)
+    due = extended_due(office_calendar(), deadline, case.due_at, case.started_at)
     with writing():
         # The extension does not change the flow, so it leaves row_version alone and
         # guards itself: only the first of two simultaneous extensions finds the column empty.
@@ -102,19 +102,6 @@ def extend_deadline(number: str, reason: str, actor: Actor = None, now: datetime
     if changed != 1:
         raise _already_extended(find_case(number))
     return models.Case.get_by_id(case.id)
-
-
-def _extended_due(case: models.Case, deadline) -> datetime:
-    """The current deadline's day plus the extension's working days, at the end of that day.
-
-    Counted from the deadline itself, not from started_at: a case opened from an incoming
-    letter has its deadline counted from the day the letter arrived.
-    """
-    calendar = office_calendar()
-    if case.due_at is None:
-        return case_due(calendar, deadline, case.started_at, extended=True)
-    day = calendar.add_working_days(case.due_at.date(), deadline.extension_working_days)
-    return calendar.end_of_day(day)
 
 
 def skip_to_step(number: str, step_no: int, reason: str, actor: Actor = None,

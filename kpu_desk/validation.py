@@ -2,6 +2,9 @@
 
 Forms show each message next to its field and keep what was typed, so the
 core reports every problem it finds at once instead of stopping at the first.
+FormError is the one exception for it, everywhere in the core (re-exported by
+kpu_desk.engine.errors); it lives here, with no imports, so storage and every
+domain can raise it without loading the engine.
 Also the checks every reader of typed text shares: a number that names a row,
 digits that are 0-9, text that both databases can keep.
 """
@@ -9,7 +12,7 @@ digits that are 0-9, text that both databases can keep.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Any, Mapping
 
 # The largest whole number an INTEGER column holds in both databases (PostgreSQL's is 32 bits;
 # peewee uses it for ids, years and counters). A larger number names no row, and SQLite refuses
@@ -21,17 +24,40 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 UNSTORABLE_TEXT = "berisi karakter yang tidak dapat disimpan (bukan teks UTF-8 atau karakter NUL)"
 
 
-class InvalidInput(ValueError):
-    """One or more fields are wrong; `problems` maps a field's key to its message."""
+class EngineError(Exception):
+    """A request the core refuses; nothing has been written. (Named for the engine, where it began.)"""
 
-    def __init__(self, problems: Mapping[str, str]):
-        self.problems = dict(problems)
-        super().__init__("; ".join(self.problems.values()))
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class FormError(EngineError):
+    """Fields that fail their rules: `errors` maps each field key to its message.
+
+    `data` keeps the input exactly as given, so a form can be shown again as typed.
+    """
+
+    def __init__(self, errors: Mapping[str, str], data: Mapping[str, Any] | None = None):
+        self.errors = dict(errors)
+        self.data = dict(data or {})
+        super().__init__(self._summary())
+
+    @property
+    def sentence(self) -> str:
+        """The messages alone on one line, for a form that shows a single message."""
+        return "; ".join(self.errors.values())
+
+    def _summary(self) -> str:
+        count = len(self.errors)
+        lines = [f"{count} isian tidak sah:" if count > 1 else "isian tidak sah:"]
+        lines.extend(f"  {key}: {text}" for key, text in self.errors.items())
+        return "\n".join(lines)
 
 
 def require_valid(problems: Mapping[str, str]) -> None:
     if problems:
-        raise InvalidInput(problems)
+        raise FormError(problems)
 
 
 def is_storable_text(text: str) -> bool:

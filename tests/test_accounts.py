@@ -8,7 +8,7 @@ import pytest
 
 from kpu_desk import accounts
 from kpu_desk.store import models
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 NOW = datetime(2026, 3, 2, 10, 32)
 PASSWORD = "rahasia2026"
@@ -29,17 +29,17 @@ def test_a_new_user_has_a_hashed_password_roles_and_a_clean_nip(clerk):
 
 
 def test_every_bad_field_is_reported_at_once(database):
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         accounts.create_user("A b", "", "pendek", {"tukang_sapu"}, nip="123")
-    assert set(caught.value.problems) == {"username", "full_name", "password", "roles", "nip"}
-    assert "18 angka" in caught.value.problems["nip"]
+    assert set(caught.value.errors) == {"username", "full_name", "password", "roles", "nip"}
+    assert "18 angka" in caught.value.errors["nip"]
     assert not models.User.select().exists()
 
 
 def test_a_username_is_taken_once(clerk):
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         accounts.create_user("SRI", "Sri Lain", PASSWORD, {"staf"})
-    assert caught.value.problems == {"username": "nama pengguna 'sri' sudah dipakai"}
+    assert caught.value.errors == {"username": "nama pengguna 'sri' sudah dipakai"}
 
 
 def test_the_right_password_signs_in_and_resets_the_failures(clerk):
@@ -84,9 +84,9 @@ def test_a_deactivated_user_cannot_sign_in(clerk):
 
 def test_the_last_administrator_stays(database):
     accounts.create_user("admin", "Rudi", PASSWORD, {"administrator"})
-    with pytest.raises(InvalidInput, match="paling sedikit satu administrator"):
+    with pytest.raises(FormError, match="paling sedikit satu administrator"):
         accounts.deactivate("admin")
-    with pytest.raises(InvalidInput, match="paling sedikit satu administrator"):
+    with pytest.raises(FormError, match="paling sedikit satu administrator"):
         accounts.set_roles("admin", {"staf"})
     accounts.create_user("admin2", "Dewi", PASSWORD, {"administrator"})
     accounts.set_roles("admin", {"staf", "ppid"})
@@ -99,9 +99,9 @@ def test_update_changes_jabatan_nip_and_a_new_password_lifts_the_lock(clerk):
                          password="baru-sandi-9")
     user = accounts.authenticate("sri", "baru-sandi-9", now=NOW)
     assert (user.full_name, user.jabatan, user.nip) == ("Sri Wahyuni, S.Sos.", "Resepsionis", "")
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         accounts.update_user("sri", full_name=" ", nip="12")
-    assert set(caught.value.problems) == {"full_name", "nip"}
+    assert set(caught.value.errors) == {"full_name", "nip"}
 
 
 def test_lanes_come_from_roles_and_from_named_users(clerk):
@@ -124,6 +124,6 @@ def test_a_lane_the_sop_does_not_have_is_refused(clerk):
     from tests_support_sops import register
 
     register("karanganyar-pelayanan-umum")
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         accounts.set_lane_assignment("karanganyar-pelayanan-umum", "satpam", roles={"kurir"})
-    assert set(caught.value.problems) == {"lane", "roles"}
+    assert set(caught.value.errors) == {"lane", "roles"}

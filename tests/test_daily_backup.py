@@ -14,7 +14,7 @@ import pytest
 from kpu_desk.store import close_database, daily_backup, models, open_database, write_transaction
 from kpu_desk.store.backup import backups_dir, restore_sqlite
 from kpu_desk.store.errors import StoreError
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 TODAY = date(2026, 3, 31)
 
@@ -86,7 +86,7 @@ def test_the_number_of_days_is_an_office_setting(office):
     entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).first()
     assert (entry.action, entry.actor, entry.detail) == ("backup.keep_days", "admin", {"days": 30})
     for wrong in (0, -3, 1000, "tiga"):
-        with pytest.raises(InvalidInput) as problem:
+        with pytest.raises(FormError) as problem:
             daily_backup.set_keep_days(wrong)
         assert "masa simpan cadangan harian" in str(problem.value)
     assert daily_backup.keep_days() == 30

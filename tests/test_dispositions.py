@@ -285,13 +285,13 @@ def test_positions_on_the_checklist_are_worked_by_whoever_holds_them(office, let
     from kpu_desk.letters import (
         children_of, dispositions_of, positions, recipients_of, set_positions, set_recipient_state,
     )
-    from kpu_desk.validation import InvalidInput
+    from kpu_desk.validation import FormError
 
     assert "Kasubag Hukum dan SDM" in positions()
     assert set_positions(["Sekretaris", " Kasubag  Umum ", "Sekretaris"], actor="admin") == ["Sekretaris",
                                                                                                "Kasubag Umum"]
     assert positions() == ["Sekretaris", "Kasubag Umum"]
-    with pytest.raises(InvalidInput):
+    with pytest.raises(FormError):
         set_positions([])
     signed = _signed(letter)
     position = next(r for r in recipients_of(signed) if r.user is None)

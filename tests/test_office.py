@@ -12,7 +12,7 @@ from kpu_desk.guestbook import LOOK_BACK_DAYS, mask_phone, still_inside, summari
 from kpu_desk.holiday_overrides import add_override, list_overrides, remove_override
 from kpu_desk.letter_register import letters
 from kpu_desk.store import models
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 ADMIN = office.FirstAdmin(username="rudi", full_name="Rudi Hartono", password="admin2026",
                           jabatan="Pranata Komputer", nip="198703122010121002")
@@ -38,9 +38,9 @@ def test_first_start_sets_up_office_admin_sops_and_lanes(database, tmp_path):
 
 def test_first_start_reports_office_and_admin_problems_together_and_writes_nothing(database):
     bad = office.OfficeProfile(name=" ", level="Provinsi", sops_in_use=())
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         office.first_start_setup(bad, office.FirstAdmin(username="x", full_name="", password="123"))
-    assert set(caught.value.problems) == {"name", "level", "sops", "admin.username", "admin.full_name",
+    assert set(caught.value.errors) == {"name", "level", "sops", "admin.username", "admin.full_name",
                                           "admin.password"}
     assert office.is_first_start() and not models.SopVersion.select().exists()
 
@@ -52,9 +52,9 @@ def test_office_data_can_be_changed(database):
                        actor="rudi")
     stored = office.load_office()
     assert (stored.name, stored.level, stored.visitor_retention_days) == ("KPU Kota Kupang", "Kota", 90)
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         office.save_office(office.OfficeProfile(name="KPU", sops_in_use=("x",), visitor_retention_days=5))
-    assert set(caught.value.problems) == {"retention"}
+    assert set(caught.value.errors) == {"retention"}
 
 
 def test_a_cancelled_demo_leaves_the_database_empty(database, office_hours):
@@ -78,9 +78,9 @@ def test_the_demo_makes_a_whole_office(database, office_hours):
 
 def test_holiday_overrides_are_listed_checked_and_removed(database):
     add_override(date(2026, 11, 18), "Hari Jadi Kabupaten", actor="rudi")
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(FormError) as caught:
         add_override(date(2026, 11, 18), "")
-    assert set(caught.value.problems) == {"day", "name"}
+    assert set(caught.value.errors) == {"day", "name"}
     assert [(o.day, o.working) for o in list_overrides(2026)] == [(date(2026, 11, 18), False)]
     remove_override(date(2026, 11, 18))
     assert list_overrides() == []

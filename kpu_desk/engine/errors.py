@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+# Defined beside require_valid, so that storage and every domain raise the same input error.
+from kpu_desk.validation import EngineError, FormError
 
-class EngineError(Exception):
-    """A request the engine refuses; nothing has been written."""
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0]) if self.args else ""
+__all__ = ["BranchError", "CaseStateError", "ConcurrentChange", "EngineError", "FormError",
+           "StepAlreadyDone", "UnknownCase", "UnknownSop", "UnknownUser"]
 
 
 class UnknownSop(EngineError):
@@ -40,24 +38,6 @@ class BranchError(EngineError):
     def __init__(self, message: str, labels: tuple[str, ...] = ()):
         super().__init__(message)
         self.labels = labels
-
-
-class FormError(EngineError):
-    """Fields that fail their rules: `errors` maps each field key to its message.
-
-    `data` keeps the input exactly as given, so a form can be shown again as typed.
-    """
-
-    def __init__(self, errors: Mapping[str, str], data: Mapping[str, Any] | None = None):
-        self.errors = dict(errors)
-        self.data = dict(data or {})
-        super().__init__(self._summary())
-
-    def _summary(self) -> str:
-        count = len(self.errors)
-        lines = [f"{count} isian tidak sah:" if count > 1 else "isian tidak sah:"]
-        lines.extend(f"  {key}: {text}" for key, text in self.errors.items())
-        return "\n".join(lines)
 
 
 class ConcurrentChange(EngineError):

@@ -28,7 +28,6 @@ from kpu_desk.output_files import unwritable_reason
 from kpu_desk.store import models
 from kpu_desk.store.dbutil import is_driver_error, translate
 from kpu_desk.store.errors import StoreError
-from kpu_desk.validation import InvalidInput
 
 log = logging.getLogger(__name__)
 _running: set["Operation"] = set()  # keeps an operation alive until its worker is done
@@ -72,7 +71,7 @@ class _Worker(QRunnable):
             result = self._work(Progress(self._signals.progressed.emit, self._stop))
         except BaseException as exc:  # noqa: BLE001  (reported on the UI thread, never lost)
             error = exc
-            if not isinstance(exc, (Cancelled, StoreError, InvalidInput, EngineError)):
+            if not isinstance(exc, (Cancelled, StoreError, EngineError)):
                 log.error("operation failed:\n%s", "".join(traceback.format_exception(exc)))
         finally:
             _close_thread_connection()
@@ -125,7 +124,7 @@ class Operation(QObject):
 
 def problem_text(error: BaseException) -> str:
     """What to tell the clerk about an error: our own messages as they are, the rest plainly."""
-    if isinstance(error, (StoreError, InvalidInput, EngineError)):
+    if isinstance(error, (StoreError, EngineError)):
         return str(error)
     if is_driver_error(error):
         return str(translate(error, models.database.obj))

@@ -20,7 +20,7 @@ from kpu_desk.gui.widgets.field_errors import FieldErrors, sentence
 from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
 from kpu_desk.store import models
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 DEMO_DAYS = 20
 INTRO, OFFICE, ADMIN, SOPS = range(4)
@@ -71,8 +71,8 @@ class SetupWizard(QWizard):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.admin = office.first_start_setup(self.profile(), self.first_admin(), logo_file=self.logo_file)
-        except InvalidInput as exc:
-            self.sops_errors.show(exc.problems)
+        except FormError as exc:
+            self.sops_errors.show(exc.errors)
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

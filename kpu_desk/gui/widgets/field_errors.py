@@ -1,6 +1,6 @@
 """Messages shown next to the fields they are about, while the typed text stays where it is.
 
-The core reports problems by field key (kpu_desk.validation.InvalidInput); a
+The core reports problems by field key (kpu_desk.validation.FormError); a
 form maps each key to the label under its field, and marks the field itself so
 the style sheet can draw it in red.
 """

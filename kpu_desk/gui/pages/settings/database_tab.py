@@ -33,7 +33,7 @@ from kpu_desk.store import StoreError, current_database, dbguard
 from kpu_desk.store import daily_backup as daily
 from kpu_desk.store.backup import backup_sqlite, backups_dir, pg_dump_hint, pg_restore_hint, restore_sqlite, server_url
 from kpu_desk.store.dbutil import describe, display_url, is_sqlite, sqlite_path
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -137,7 +137,10 @@ class DatabaseTab(SettingsTab):
         """Store the number of days, then prune (and take today's copy if missing) in the background."""
         try:
             days = daily.set_keep_days(self.keepDays.value(), actor=self.session.username)
-        except (InvalidInput, StoreError) as exc:
+        except FormError as exc:
+            self._backup_result(exc.sentence, ok=False)
+            return
+        except StoreError as exc:
             self._backup_result(str(exc), ok=False)
             return
         db = current_database()

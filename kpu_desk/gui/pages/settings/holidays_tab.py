@@ -8,7 +8,7 @@ from kpu_desk.gui.pages.base import prepare_table
 from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.widgets.field_errors import FieldErrors
 from kpu_desk.holiday_overrides import add_override, remove_override
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 
 class HolidaysTab(SettingsTab):
@@ -39,8 +39,8 @@ class HolidaysTab(SettingsTab):
         try:
             add_override(day, self.nameEdit.text(), working=self.workingCheck.isChecked(),
                          actor=self.session.username)
-        except InvalidInput as exc:
-            self.errors.show(exc.problems)
+        except FormError as exc:
+            self.errors.show(exc.errors)
             return
         self.errors.clear()
         self.nameEdit.clear()

@@ -13,7 +13,7 @@ from kpu_desk.gui.pages.settings.user_dialog import role_label
 from kpu_desk.lanemap import suggest_role
 from kpu_desk.roles import ROLES
 from kpu_desk.sop_catalog import registered_sops
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 
 class LanesTab(SettingsTab):
@@ -54,8 +54,8 @@ class LanesTab(SettingsTab):
         try:
             accounts.set_lane_assignment(self.sopCombo.currentData(), lane_row.lane.id, roles=_checked(self.rolesList),
                                          users=_checked(self.usersList), actor=self.session.username)
-        except InvalidInput as exc:
-            self._message(str(exc), ok=False)
+        except FormError as exc:
+            self._message(exc.sentence, ok=False)
             return
         row = self.lanesView.currentIndex().row()
         self.model.load(self._sop())

@@ -14,7 +14,7 @@ from kpu_desk.gui.visitors.closing_warning import add_closing_time_row
 from kpu_desk.gui.widgets.field_errors import FieldErrors
 from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.sop_catalog import registered_sops
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 
 class OfficeTab(SettingsTab):
@@ -48,8 +48,8 @@ class OfficeTab(SettingsTab):
         self.savedLabel.clear()
         try:
             self.profile = office.save_office(self._typed(), actor=self.session.username, logo_file=self.new_logo)
-        except InvalidInput as exc:
-            self.errors.show(exc.problems)
+        except FormError as exc:
+            self.errors.show(exc.errors)
             return
         self.closingField.save(self.session.username)
         self.errors.clear()

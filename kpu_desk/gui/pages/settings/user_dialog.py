@@ -12,7 +12,7 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
 from kpu_desk.roles import ROLE_LABELS
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 
 def role_label(role: str) -> str:
@@ -44,8 +44,8 @@ class UserDialog(QDialog):
             return
         try:
             self._write(password)
-        except InvalidInput as exc:
-            self.errors.show(exc.problems)
+        except FormError as exc:
+            self.errors.show(exc.errors)
             return
         self.accept()
 

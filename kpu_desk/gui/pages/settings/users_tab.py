@@ -7,7 +7,7 @@ from kpu_desk.gui.models.users_model import UsersModel
 from kpu_desk.gui.pages.base import prepare_table
 from kpu_desk.gui.pages.settings.tab import SettingsTab
 from kpu_desk.gui.pages.settings.user_dialog import UserDialog
-from kpu_desk.validation import InvalidInput
+from kpu_desk.validation import FormError
 
 
 class UsersTab(SettingsTab):
@@ -52,8 +52,8 @@ class UsersTab(SettingsTab):
             return
         try:
             (accounts.deactivate if user.active else accounts.activate)(user.username, actor=self.session.username)
-        except InvalidInput as exc:
-            self.messageLabel.setText(str(exc)[:1].upper() + str(exc)[1:])
+        except FormError as exc:
+            self.messageLabel.setText(exc.sentence[:1].upper() + exc.sentence[1:])
             return
         self.messageLabel.clear()
         self.reload(select=user.username)

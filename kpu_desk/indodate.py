@@ -1,4 +1,5 @@
-"""Dates as Indonesian documents write them ("19 April 2022", "7-April - 2020")."""
+"""Dates as Indonesian documents write them ("19 April 2022", "7-April - 2020"), and the one table
+of the day and case-state words every screen, document and message uses."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
+DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # by date.weekday()
+# A case's state as a sentence says it ("kasus ... sedang dibatalkan"); lists capitalise it.
+CASE_STATE_WORDS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "cancelled": "dibatalkan"}
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
 # Older spellings still found on signed documents.
 _MONTH_NUMBERS.update({"pebruari": 2, "nopember": 11, "agust": 8})

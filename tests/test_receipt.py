@@ -8,7 +8,7 @@ import pytest
 from kpu_desk import engine
 from kpu_desk.engine.deadlines import office_calendar
 from kpu_desk.indodate import format_indonesian_date
-from kpu_desk.letters.sheet import DAY_NAMES
+from kpu_desk.indodate import DAY_NAMES
 from letters_support import NOW, RECEIVED, make_office, signed_letter_path
 
 MM = 72 / 25.4

@@ -15,11 +15,11 @@ from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, print_json
 from kpu_desk.engine.deadlines import office_calendar as calendar_from_database
 from kpu_desk.engine.fields import parse_date
+from kpu_desk.indodate import DAY_NAMES
 from kpu_desk.store.connection import ENV_URL, data_dir
 from kpu_desk.validation import stored_int
 from kpu_desk.workcal import WorkingCalendar
 
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 DEFAULT_DB_FILE = "kpu-desk.sqlite3"
 YEARS = range(1950, 2201)
 

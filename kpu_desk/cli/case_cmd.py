@@ -10,11 +10,11 @@ from kpu_desk import engine
 from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, print_json, print_table
+from kpu_desk.indodate import CASE_STATE_WORDS
 from kpu_desk.sop.library import load_sops, shipped_sop_paths
 
 USER_ENV = "KPU_DESK_USER"
 STATES = ("open", "waiting", "done", "cancelled")
-STATE_LABELS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "cancelled": "dibatalkan"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -239,7 +239,7 @@ def _show(summary, history, as_json: bool) -> int:
         print_json({**summary_json(summary), "history": [history_json(e) for e in history]})
         return 0
     print(f"{summary.number}  {summary.title}")
-    print(f"SOP: {summary.sop_id} versi {summary.sop_version}   Status: {STATE_LABELS.get(summary.state, summary.state)}")
+    print(f"SOP: {summary.sop_id} versi {summary.sop_version}   Status: {CASE_STATE_WORDS.get(summary.state, summary.state)}")
     print(f"Dimulai: {_when(summary.started_at)}   Batas waktu kasus: {_when(summary.case_due) or '-'}")
     if summary.overdue:
         print("TERLAMBAT: tenggat sudah lewat")
@@ -251,7 +251,7 @@ def _show(summary, history, as_json: bool) -> int:
 
 def _print_history_entry(entry) -> None:
     who = f" oleh {entry.completed_by_name}" if entry.completed_by_name else ""
-    done = f"selesai {_when(entry.completed_at)}{who}" if entry.completed_at else STATE_LABELS.get(entry.state, entry.state)
+    done = f"selesai {_when(entry.completed_at)}{who}" if entry.completed_at else CASE_STATE_WORDS.get(entry.state, entry.state)
     late = "  TERLAMBAT" if entry.overdue else ""
     print(f"{entry.step_no:>3}. {entry.activity}")
     print(f"     {done}; tenggat {_when(entry.due_at) or '-'}{late}")
@@ -263,7 +263,7 @@ def _print_history_entry(entry) -> None:
 
 def _summary_cells(summary) -> list[str]:
     title = summary.title if len(summary.title) <= 40 else summary.title[:39] + "…"
-    return [summary.number, summary.sop_id, title, STATE_LABELS.get(summary.state, summary.state),
+    return [summary.number, summary.sop_id, title, CASE_STATE_WORDS.get(summary.state, summary.state),
             summary.current_step or "-", _when(summary.due) or "-", "ya" if summary.overdue else ""]
 
 

@@ -9,9 +9,9 @@ from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail
 from kpu_desk.demo.generate import DEMO_PASSWORD, DEMO_USERS, DemoRefused
+from kpu_desk.indodate import CASE_STATE_WORDS
 from kpu_desk.office import load_demo
 
-STATE_LABELS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "cancelled": "dibatalkan"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -31,7 +31,7 @@ def run_demo(args: argparse.Namespace) -> int:
     except DemoRefused as exc:
         return fail(str(exc))
     print(file=sys.stderr)
-    states = ", ".join(f"{count} {STATE_LABELS.get(state, state)}" for state, count in sorted(report.cases.items()))
+    states = ", ".join(f"{count} {CASE_STATE_WORDS.get(state, state)}" for state, count in sorted(report.cases.items()))
     print(f"Data demo terisi: {report.users} pengguna, {sum(report.cases.values())} kasus ({states}).")
     print(f"Masuk dengan salah satu nama pengguna ({', '.join(u[0] for u in DEMO_USERS)}) "
           f"dan kata sandi {DEMO_PASSWORD}.")

@@ -29,10 +29,10 @@ from kpu_desk.engine.errors import CaseStateError, EngineError, UnknownCase
 from kpu_desk.engine.runs import Lost, current_run, finish_run, open_run, prepare_completion
 from kpu_desk.engine.sops import latest_version, sop_for_case, sop_for_version
 from kpu_desk.engine.storage import audit, current_db, writing
+from kpu_desk.indodate import CASE_STATE_WORDS
 from kpu_desk.sop.model import Sop, Step
 from kpu_desk.store import models
 
-STATE_WORDS = {"open": "berjalan", "waiting": "menunggu", "done": "selesai", "cancelled": "dibatalkan"}
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def complete_step(
 
 def _workable_run(case: models.Case) -> models.StepRun:
     if case.state != "open":
-        raise CaseStateError(f"kasus {case.number} sedang {STATE_WORDS.get(case.state, case.state)}; "
+        raise CaseStateError(f"kasus {case.number} sedang {CASE_STATE_WORDS.get(case.state, case.state)}; "
                              "tidak ada langkah yang dapat diselesaikan")
     run = current_run(case)
     if run is None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from kpu_desk.engine.actors import Actor, resolve_actor
-from kpu_desk.engine.cases import STATE_WORDS, find_case, now_or
+from kpu_desk.engine.cases import find_case, now_or
 from kpu_desk.engine.conflicts import lost_race
 from kpu_desk.engine.deadlines import ACTIVE_CASE_STATES, extended_due, office_calendar
 from kpu_desk.engine.errors import CaseStateError, EngineError
 from kpu_desk.engine.runs import Lost, bump_case, open_run
 from kpu_desk.engine.sops import sop_for_case
 from kpu_desk.engine.storage import audit, writing
+from kpu_desk.indodate import CASE_STATE_WORDS
 from kpu_desk.store import models
 
 SKIP_REASON_KEY = "_alasan_dilewati"  # in a skipped run's form data: why it has no record
@@ -156,7 +157,7 @@ def _case_in(number: str, states: tuple[str, ...], verb: str) -> models.Case:
     case = find_case(number)
     if case.state not in states:
         raise CaseStateError(
-            f"kasus {case.number} sedang {STATE_WORDS.get(case.state, case.state)}; tidak dapat {verb}"
+            f"kasus {case.number} sedang {CASE_STATE_WORDS.get(case.state, case.state)}; tidak dapat {verb}"
         )
     return case
 

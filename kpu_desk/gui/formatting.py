@@ -7,9 +7,9 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.gui import wallclock
+from kpu_desk.indodate import CASE_STATE_WORDS, DAY_NAMES
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 def _tr(text: str) -> str:
@@ -17,9 +17,8 @@ def _tr(text: str) -> str:
 
 
 def state_label(state: str) -> str:
-    labels = {"open": _tr("Berjalan"), "waiting": _tr("Menunggu"), "done": _tr("Selesai"),
-              "cancelled": _tr("Dibatalkan")}
-    return labels.get(state, state)
+    word = CASE_STATE_WORDS.get(state)
+    return _tr(word.capitalize()) if word else state
 
 
 def run_state_label(run) -> str:
@@ -51,7 +50,7 @@ def clock(value: datetime | None) -> str:
 
 
 def weekday(value: date) -> str:
-    return _tr(_DAYS[value.weekday()])
+    return _tr(DAY_NAMES[value.weekday()])
 
 
 def duration(seconds: float) -> str:

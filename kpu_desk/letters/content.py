@@ -15,7 +15,8 @@ import peewee as pw
 
 from kpu_desk import workcal
 from kpu_desk.engine.errors import FormError
-from kpu_desk.letters.vocab import DAY_NAMES, INSTRUCTIONS, OTHER_PREFIX
+from kpu_desk.indodate import DAY_NAMES
+from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_PREFIX
 from kpu_desk.store import models
 
 MAX_NOTE = 2000

@@ -13,10 +13,9 @@ from pathlib import Path
 
 from kpu_desk.engine.cases import find_case
 from kpu_desk.engine.sops import sop_for_case
-from kpu_desk.indodate import format_indonesian_date
+from kpu_desk.indodate import DAY_NAMES, format_indonesian_date
 from kpu_desk.letters.errors import LetterError
 from kpu_desk.letters.sequence import format_number
-from kpu_desk.letters.sheet import DAY_NAMES
 from kpu_desk.office import load_office, logo_path
 from kpu_desk.sop.model import CaseKind
 from kpu_desk.store import models

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from kpu_desk.indodate import format_indonesian_date
+from kpu_desk.indodate import DAY_NAMES, format_indonesian_date
 from kpu_desk.letters.dispositions import DispositionRef
 from kpu_desk.letters.positions import positions
 from kpu_desk.letters.prefill import disposition_text
 from kpu_desk.letters.signing import specimen_path
 from kpu_desk.letters.views import DispositionView, chain_below, disposition_view
-from kpu_desk.letters.vocab import DAY_NAMES, INSTRUCTIONS, OTHER_LABEL, SECURITY_CLASSES, URGENCIES
+from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, SECURITY_CLASSES, URGENCIES
 from kpu_desk.office import load_office, logo_path
 from kpu_desk.store import models
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 URGENCIES = ("Biasa", "Segera", "Amat Segera")
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # by date.weekday()
 SECURITY_CLASSES = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
 # Letters whose subject and sender only those who may read secrets (and a disposition's own people) see.
 SECRET_CLASSES = ("Rahasia", "Sangat Rahasia")

@@ -17,12 +17,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from kpu_desk.indodate import format_indonesian_date
+from kpu_desk.indodate import DAY_NAMES, format_indonesian_date
 from kpu_desk.printing.fonts import ensure_fonts
 from kpu_desk.visits import PassInfo
 
 SIZES = {"cr80": (85.6 * mm, 54 * mm), "62mm": (62 * mm, 100 * mm)}
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 # Monday first, as datetime.weekday(); (name, band colour, text colour on the band)
 DAY_COLOURS = (
     ("MERAH", Color(0.80, 0.12, 0.14), white),

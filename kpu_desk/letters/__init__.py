@@ -45,7 +45,7 @@ from kpu_desk.letters.codes import (
     content_fingerprint,
     verify_code,
 )
-from kpu_desk.letters.content import DispositionDraft
+from kpu_desk.letters.content import DeadlineCheck, DispositionDraft, check_deadline
 from kpu_desk.letters.dispositions import (
     draft_of,
     dispose,
@@ -105,7 +105,8 @@ __all__ = [
     "ExpeditionRow", "Handover", "disposition_fields", "disposition_text", "expedition_number", "expeditions",
     "find_expedition", "handover_fields", "may_dispose", "may_sign", "record_handover",
     "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
-    "UNKNOWN", "URGENCIES", "ChangedSinceShown", "content_fingerprint", "DispositionDraft", "DispositionError",
+    "UNKNOWN", "URGENCIES", "ChangedSinceShown", "check_deadline", "content_fingerprint", "DeadlineCheck",
+    "DispositionDraft", "DispositionError",
     "DispositionView", "FrozenDisposition",
     "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",
     "Verification", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",

@@ -14,6 +14,7 @@ from typing import Sequence
 import peewee as pw
 
 from kpu_desk import workcal
+from kpu_desk.engine.deadlines import office_calendar
 from kpu_desk.engine.errors import FormError
 from kpu_desk.indodate import DAY_NAMES
 from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_PREFIX
@@ -69,7 +70,7 @@ def clean_draft(draft: DispositionDraft, today: date, calendar: workcal.WorkingC
         problems["note"] = "isi disposisi lisan wajib diisi"
     elif not oral and not note and not instructions:
         problems["instructions"] = "pilih paling sedikit satu instruksi atau tulis catatan"
-    days, due = _deadline(draft, today, calendar, problems)
+    days, due = _deadline(draft.deadline_days, draft.due_date, today, calendar, problems)
     if problems:
         raise FormError(problems, _as_data(draft))
     return CleanDraft(users, positions, instructions, note, days, due)
@@ -125,9 +126,25 @@ def _instructions(draft: DispositionDraft, problems: dict[str, str]) -> list[str
     return labels + ([OTHER_PREFIX + other] if other else [])
 
 
-def _deadline(draft: DispositionDraft, today: date, calendar: workcal.WorkingCalendar,
+@dataclass(frozen=True)
+class DeadlineCheck:
+    """A disposition's deadline as the core counts it: its hari kerja and due time, or why it is refused."""
+
+    days: int | None = None
+    due: datetime | None = None
+    problem: str = ""
+
+
+def check_deadline(days: int | None, due_date: date | None, today: date,
+                   calendar: workcal.WorkingCalendar | None = None) -> DeadlineCheck:
+    """The deadline rules of clean_draft on their own: what an editor shows while the days are typed."""
+    problems: dict[str, str] = {}
+    days, due = _deadline(days, due_date, today, calendar or office_calendar(), problems)
+    return DeadlineCheck(days, due, problems.get("deadline", ""))
+
+
+def _deadline(days: int | None, due_date: date | None, today: date, calendar: workcal.WorkingCalendar,
               problems: dict[str, str]) -> tuple[int | None, datetime | None]:
-    days, due_date = draft.deadline_days, draft.due_date
     if days is not None and due_date is not None:
         problems["deadline"] = "isi batas waktu dalam hari kerja atau sebagai tanggal, bukan keduanya"
         return None, None

@@ -449,3 +449,15 @@ def test_a_deadline_date_on_a_day_off_is_refused_and_the_default_date_is_a_worki
     click(qtbot, editor.saveButton)
     assert editor.isVisible() and "Sabtu" in editor.deadlineComboError.text()
     assert models.Disposition.select().count() == before
+
+
+def test_the_live_deadline_says_what_the_core_says_about_an_office_closure(qtbot, office_hours, ketua_editor):
+    from kpu_desk.engine.deadlines import office_calendar
+
+    editor = ketua_editor
+    closed = office_calendar().add_working_days(office_hours.date(), 4)
+    models.HolidayOverride.create(day=closed, working=False, name="Hari Jadi Kabupaten")
+    editor.deadlineCombo.setCurrentIndex(editor.deadlineCombo.findData("date"))
+    editor.deadlineDateEdit.setDate(closed)
+    # The core's refusal, with the office's own name for the day, before anything is saved.
+    assert "bukan hari kerja (Hari Jadi Kabupaten)" in editor.dueLabel.text()

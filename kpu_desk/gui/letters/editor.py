@@ -17,13 +17,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from kpu_desk.engine import EngineError, FormError
-from kpu_desk.engine.deadlines import office_calendar
 from kpu_desk.gui import wallclock
 from kpu_desk.gui.letters.recipients_model import RecipientChecklist
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors
-from kpu_desk.letters import (INSTRUCTIONS, DispositionDraft, dispose, draft_of, find_disposition, pass_on,
+from kpu_desk.letters import (INSTRUCTIONS, DispositionDraft, check_deadline, dispose, draft_of, find_disposition, pass_on,
                               replace_disposition, update_disposition)
 from kpu_desk.letters.sheet import deadline_text
 
@@ -88,7 +87,7 @@ class DispositionEditor(QDialog):
             self.deadlineCombo.addItem(text, value)
         self.deadlineCombo.setCurrentIndex(self.deadlineCombo.findData(self.mode.default_deadline))
         self.deadlineSpin.setValue(DEFAULT_DAYS)
-        self.deadlineDateEdit.setDate(office_calendar().add_working_days(wallclock.today(), 5))  # a working day
+        self.deadlineDateEdit.setDate(check_deadline(5, None, wallclock.today()).due.date())  # a working day
         self.deadlineCombo.currentIndexChanged.connect(lambda _i: self.update_due())
         self.deadlineSpin.valueChanged.connect(lambda _v: self.update_due())
         self.deadlineDateEdit.dateChanged.connect(lambda _d: self.update_due())
@@ -123,21 +122,13 @@ class DispositionEditor(QDialog):
         self.dueLabel.setText(self.due_text())
 
     def due_text(self) -> str:
-        mode, today, calendar = self.deadline_mode(), wallclock.today(), office_calendar()
-        if mode == IN_DAYS:
-            days = self.deadlineSpin.value()
-            if days <= 0:
-                return self.tr("Batas waktu paling sedikit 1 hari kerja.")
-            due = calendar.add_working_days(today, days)
-            return self.tr("Jatuh tempo: {0}").format(deadline_text(days, calendar.end_of_day(due)))
-        if mode == ON_DATE:
-            chosen = self.deadlineDateEdit.date().toPython()
-            if chosen <= today:
-                return self.tr("Tanggal itu sudah lewat atau hari ini.")
-            if not calendar.is_working_day(chosen):
-                return self.tr("Tanggal itu bukan hari kerja; pilih hari kerja.")
-            days = calendar.working_days_between(today, chosen)
-            return self.tr("Jatuh tempo: {0}").format(deadline_text(days, calendar.end_of_day(chosen)))
+        """The core's count of the deadline being typed (kpu_desk.letters.check_deadline), or its refusal."""
+        if self.deadline_mode() != NO_DEADLINE:
+            draft = self.draft()
+            check = check_deadline(draft.deadline_days, draft.due_date, wallclock.today())
+            if check.problem:
+                return check.problem[:1].upper() + check.problem[1:] + "."
+            return self.tr("Jatuh tempo: {0}").format(deadline_text(check.days, check.due))
         return self.tr("Tanpa batas waktu") if self.mode.default_deadline != NO_DEADLINE else \
             self.tr("Tanpa batas waktu sendiri (disposisi terusan mengikuti batas waktu di atasnya).")
 

@@ -3,10 +3,10 @@
 A visit has expired when its check-out (or, without one, its check-in) is older than
 `visitors.retention_days` (Pengaturan → Kantor, kpu_desk.office). For each expired visit:
 
-- the case's step forms lose the guest's personal fields (PERSONAL_FORM_KEYS, and any field the
-  SOP types as NIK, telephone or e-mail): name, institution, phone, vehicle plate, identity
-  numbers, the health check, and the free texts the guest dictated or that describe the meeting
-  (purpose, meeting summary, leadership's note), which often carry names;
+- the case's step forms lose the personal fields the SOP defines (sop.model.FormField.is_personal:
+  typed NIK, telephone, e-mail or person, or marked `personal: true`): name, institution, phone,
+  vehicle plate, identity numbers, the health check, and the free texts the guest dictated or that
+  describe the meeting (purpose, meeting summary, leadership's note), which often carry names;
 - the case title (built from nama_tamu and instansi) becomes ANON_NAME;
 - Visit.purpose is emptied (free text, may hold names).
 
@@ -35,18 +35,12 @@ from typing import Callable, Iterable
 import peewee as pw
 
 from kpu_desk.engine.storage import audit, writing
-from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
 
 ANON_NAME = "Tamu (dianonimkan)"
 WATERMARK_KEY = "visitors.anonymized_through"
 KEPT_KEY = "visitors.anonymization_kept"  # party ids kept back, to look at again
 BATCH = 500
-PERSONAL_FORM_KEYS = frozenset({
-    "nama_tamu", "instansi", "telepon", "email", "alamat", "nomor_kendaraan", "nik", "nomor_identitas",
-    "suhu_tubuh", "cek_kesehatan", "keperluan", "ringkasan_pertemuan", "catatan_pimpinan",
-})
-_PERSONAL_TYPES = (FieldType.NIK, FieldType.PHONE, FieldType.EMAIL)
 _ACTIVE = ("open", "waiting")
 
 Progress = Callable[[int, int], None]
@@ -153,10 +147,14 @@ def _work_batch(visits: list[models.Visit], cutoff: datetime, result: RetentionR
 def _clear_forms(case_ids: list[int]) -> int:
     """Remove the personal fields from the step forms of these cases; the number of forms changed."""
     changed = 0
+    keys_of: dict[int, frozenset[str]] = {}  # per SOP version, worked out once per batch
     runs = models.StepRun.select(models.StepRun.id, models.StepRun.form_data, models.Case.sop_version).join(
         models.Case).where(models.StepRun.case.in_(case_ids))
     for run in runs:
-        keys = personal_keys(run.case.sop_version_id)
+        version = run.case.sop_version_id
+        if version not in keys_of:
+            keys_of[version] = personal_keys(version)
+        keys = keys_of[version]
         form = run.form_data or {}
         if keys & form.keys():
             cleaned = {key: value for key, value in form.items() if key not in keys}
@@ -165,18 +163,16 @@ def _clear_forms(case_ids: list[int]) -> int:
     return changed
 
 
-_keys_of_version: dict[int, frozenset[str]] = {}
-
-
 def personal_keys(version_id: int) -> frozenset[str]:
-    """PERSONAL_FORM_KEYS and the SOP version's fields typed NIK, telephone or e-mail."""
-    if version_id not in _keys_of_version:
-        from kpu_desk.engine.sops import sop_for_version
+    """The personal fields of an SOP version's forms, and of the SOP's latest version.
 
-        sop = sop_for_version(version_id)
-        typed = {f.key for step in sop.steps for f in step.form if f.type in _PERSONAL_TYPES}
-        _keys_of_version[version_id] = PERSONAL_FORM_KEYS | typed
-    return _keys_of_version[version_id]
+    A case expires a year after it ran, usually on an older version of its SOP; the flags the
+    SOP has gained since (a field marked `personal: true`) apply to it too.
+    """
+    from kpu_desk.engine.sops import latest_version, sop_for_version
+
+    sop = sop_for_version(version_id)
+    return sop.personal_keys | sop_for_version(latest_version(sop.id).id).personal_keys
 
 
 def _parties_free(party_ids: Iterable[int], cutoff: datetime) -> tuple[set[int], set[int]]:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from kpu_desk import engine
-from kpu_desk.retention import ANON_NAME, PERSONAL_FORM_KEYS, anonymize_expired
+from kpu_desk.retention import ANON_NAME, anonymize_expired, personal_keys
 from kpu_desk.store import models
 from visitor_support import NIK, PHONE, make_visit
 
@@ -45,7 +45,7 @@ def test_expired_visit_loses_personal_data_everywhere_and_keeps_counts(office):
     keys = set()
     for run in models.StepRun.select().where(models.StepRun.case == case.id):
         keys |= set(run.form_data)
-    assert not keys & PERSONAL_FORM_KEYS
+    assert not keys & personal_keys(case.sop_version_id)
     assert {"asal_tamu", "jumlah_tamu", "yang_dituju", "jenis_identitas"} <= keys
     text = _personal_text(old)
     for personal in ("Wulan", "Perludem", NIK, PHONE, "AD 1234", "Bu Wulan"):
@@ -175,3 +175,17 @@ def test_cli_anonymize(run_cli, sqlite_url):
     assert code == 0 and "1 kunjungan dan 1 data tamu dianonimkan" in out
     code, out, _ = run_cli("--db", sqlite_url, "tamu", "anonimkan")
     assert "0 kunjungan" in out
+
+
+def test_the_personal_fields_come_from_the_sop_definition(office):
+    from kpu_desk.engine.sops import latest_version, sop_for_version
+    from kpu_desk.retention import personal_keys
+
+    version = latest_version("karanganyar-pelayanan-umum").id
+    sop = sop_for_version(version)
+    flagged = {f.key for step in sop.steps for f in step.form if f.personal}
+    typed = {f.key for step in sop.steps for f in step.form if f.type.value in ("nik", "phone", "email", "person")}
+    assert {"nama_tamu", "instansi", "keperluan", "ringkasan_pertemuan"} <= flagged
+    assert {"nik", "telepon", "pimpinan_dilapori"} <= typed
+    assert personal_keys(version) == flagged | typed
+    assert "asal_tamu" not in personal_keys(version) and "jumlah_tamu" not in personal_keys(version)

@@ -34,6 +34,10 @@ class FieldType(enum.Enum):
     SIGNATURE = "signature"
 
 
+# Field types whose value is always about a person: anonymised with the guest (kpu_desk.retention).
+PERSONAL_TYPES = frozenset({FieldType.NIK, FieldType.PHONE, FieldType.EMAIL, FieldType.PERSON})
+
+
 @dataclass(frozen=True)
 class FormField:
     """One thing a step records, read off the step's Kelengkapan and Output."""
@@ -53,7 +57,13 @@ class FormField:
     pattern_message: str | None = None
     role: str | None = None
     accept: tuple[str, ...] = ()
+    personal: bool = False  # `personal: true`: free text about a person (a name, an address)
     line: int = 0
+
+    @property
+    def is_personal(self) -> bool:
+        """Personal data of the case's party: flagged so in the SOP, or of a personal type."""
+        return self.personal or self.type in PERSONAL_TYPES
 
 
 @dataclass(frozen=True)
@@ -231,3 +241,8 @@ class Sop:
     @property
     def decision_count(self) -> int:
         return sum(1 for s in self.steps if s.symbol is Symbol.DECISION)
+
+    @property
+    def personal_keys(self) -> frozenset[str]:
+        """The keys of every form field holding personal data (FormField.is_personal)."""
+        return frozenset(f.key for step in self.steps for f in step.form if f.is_personal)

@@ -1,0 +1,125 @@
+"""Who may act is decided in the core: the engine refuses, whichever entry point asks.
+
+The office is mapped as the first start maps it (each lane to the role its words suggest):
+the Jagat Saksana desk is the resepsionis's, the decision of step 7 of the visit SOP the
+pimpinan's, the pramusaji's step 6 the staf's.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from engine_support import valid_form
+from kpu_desk import engine
+from kpu_desk.engine.sops import latest_version, sop_for_version
+from kpu_desk.sop.model import FieldType
+from kpu_desk.accounts import MAX_FAILURES
+from kpu_desk.store import close_database, open_database
+from letters_support import NOW, PASSWORD, make_office
+
+VISIT = "karanganyar-pelayanan-umum"
+MINUTE = timedelta(minutes=1)
+
+
+@pytest.fixture
+def office(database):
+    return make_office()
+
+
+def case_at_the_decision() -> str:
+    """A visit whose open step is the pimpinan's decision (step 7), recorded by those whose steps they are."""
+    case = engine.start_case(VISIT, form_of(1), actor="helpdesk", now=NOW, complete_first=True)
+    for no, who in ((2, "helpdesk"), (3, "helpdesk"), (4, "helpdesk"), (5, "helpdesk"), (6, "staf1")):
+        engine.complete_step(case.number, form_of(no), actor=who, now=NOW + no * MINUTE)
+    return case.number
+
+
+def form_of(no: int) -> dict:
+    """A valid form of the visit SOP's step; a person field names the Ketua (this office's users)."""
+    step = _step(VISIT, no)
+    form = valid_form(step)
+    form.update({f.key: "ketua" for f in step.form if f.type is FieldType.PERSON})
+    return form
+
+
+def _step(sop_id: str, no: int):
+    return sop_for_version(latest_version(sop_id).id).step(no)
+
+
+def test_the_resepsionis_cannot_decide_the_pimpinan_step_and_nothing_is_written(office):
+    number = case_at_the_decision()
+    decision = _step(VISIT, 7)
+    with pytest.raises(engine.NotPermitted, match="Yohanes Ndun tidak dapat menyelesaikan langkah 7.*Pimpinan"):
+        engine.complete_step(number, form_of(7), actor="helpdesk", branch=decision.branches[0].label,
+                             now=NOW + 10 * MINUTE)
+    assert engine.find_case(number).current_step == 7
+
+
+def test_the_pimpinan_decides_the_step(office):
+    number = case_at_the_decision()
+    decision = _step(VISIT, 7)
+    outcome = engine.complete_step(number, form_of(7), actor="ketua", branch=decision.branches[0].label,
+                                   now=NOW + 10 * MINUTE)
+    assert outcome.completed.step_no == 7 and outcome.completed.completed_by_id == office["ketua"].id
+
+
+def test_only_those_who_act_in_the_sop_or_the_administrator_cancel_or_extend_a_case(office):
+    from kpu_desk.accounts import create_user
+
+    create_user("admin", "Admin Kantor", "Sandi-Kuat-2026!", ["administrator"])
+    number = case_at_the_decision()
+    with pytest.raises(engine.NotPermitted, match="Masykur Abdullah tidak bertugas pada SOP"):
+        engine.cancel_case(number, "Tercatat ganda", actor="sekretaris", now=NOW + 10 * MINUTE)  # no lane here
+    assert engine.find_case(number).state == "open"
+    assert engine.cancel_case(number, "Tercatat ganda", actor="admin", now=NOW + 10 * MINUTE).state == "cancelled"
+
+
+# --- the same through the CLI, signed in with the user's password --------------------------
+
+
+@pytest.fixture
+def office_file(sqlite_url, run_cli, monkeypatch) -> tuple[str, str]:
+    """The office on a SQLite file, closed again so only the CLI holds it; a visit at the decision.
+    Its users' password (not run_cli's) is the one given to the CLI."""
+    open_database(sqlite_url)
+    try:
+        make_office()
+        number = case_at_the_decision()
+    finally:
+        close_database()
+    monkeypatch.setenv("KPU_DESK_PASSWORD", PASSWORD)
+    return sqlite_url, number
+
+
+def _decide(run_cli, url: str, number: str, user: str):
+    fields = [arg for key, value in form_of(7).items() for arg in ("--field", f"{key}={value}")]
+    return run_cli("--db", url, "case", "step", number, *fields, "--branch", _step(VISIT, 7).branches[0].label,
+                   "--user", user)
+
+
+def test_the_cli_refuses_the_resepsionis_the_pimpinan_step_and_lets_the_pimpinan_decide(office_file, run_cli):
+    url, number = office_file
+    code, _, err = _decide(run_cli, url, number, "helpdesk")
+    assert code == 1 and "Yohanes Ndun tidak dapat menyelesaikan langkah 7" in err
+    code, out, err = _decide(run_cli, url, number, "ketua")
+    assert (code, err) == (0, "") and f"Langkah 7 kasus {number} selesai." in out
+
+
+def test_a_wrong_password_on_the_cli_counts_toward_the_lock_out(office_file, run_cli, monkeypatch):
+    url, number = office_file
+    monkeypatch.setenv("KPU_DESK_PASSWORD", "bukan-sandinya")
+    code, _, err = _decide(run_cli, url, number, "ketua")
+    assert code == 1 and f"Sisa {MAX_FAILURES - 1} kali percobaan" in err
+    for _ in range(MAX_FAILURES - 1):
+        code, _, err = _decide(run_cli, url, number, "ketua")
+    assert code == 1 and "Akun terkunci sampai" in err
+    monkeypatch.setenv("KPU_DESK_PASSWORD", PASSWORD)  # the right password no longer helps
+    code, _, err = _decide(run_cli, url, number, "ketua")
+    assert code == 1 and "Akun terkunci sampai" in err
+    open_database(url, migrate=False)
+    try:
+        assert engine.find_case(number).current_step == 7
+    finally:
+        close_database()

@@ -17,7 +17,7 @@ from kpu_desk.engine.sops import latest_version, sop_for_version
 from kpu_desk.sop.model import FieldType
 from kpu_desk.accounts import MAX_FAILURES
 from kpu_desk.store import close_database, open_database
-from letters_support import NOW, PASSWORD, make_office
+from letters_support import NOW, PASSWORD, RECEIVED, make_office, scan_pdf, signature_png
 
 VISIT = "karanganyar-pelayanan-umum"
 MINUTE = timedelta(minutes=1)
@@ -123,3 +123,74 @@ def test_a_wrong_password_on_the_cli_counts_toward_the_lock_out(office_file, run
         assert engine.find_case(number).current_step == 7
     finally:
         close_database()
+
+
+# --- dispositions: signing, and the subject of a Rahasia letter -----------------------------
+
+
+def secret_letter_disposed() -> int:
+    """A letter classed Rahasia, disposed by the Ketua to the Kasubag Hukum; the disposition awaits a signature."""
+    from kpu_desk.letters import DispositionDraft, IncomingLetter, dispose, register_incoming, set_signature_specimen
+
+    set_signature_specimen("sekretaris", signature_png())
+    set_signature_specimen("staf1", signature_png())
+    incoming = IncomingLetter(
+        sender="Bawaslu Kota Kupang", subject="Laporan dugaan pelanggaran kode etik", received=RECEIVED,
+        letter_number="07/R/XI/2026", letter_date=RECEIVED, urgency="Segera", security_class="Rahasia",
+        classification_code="HK.01", scan=scan_pdf(), scan_filename="surat.pdf")
+    letter = register_incoming(incoming, "helpdesk", sop_id="kupang-pelayanan-publik", now=NOW)
+    draft = DispositionDraft(recipients=["kasubag.hukum"], instructions=["Tindak lanjuti"], note="Segera telaah",
+                             deadline_days=3)
+    return dispose(draft, "ketua", letter=letter.agenda, now=NOW).id
+
+
+def test_a_staf_cannot_sign_a_disposition_the_sekretaris_can(office):
+    from kpu_desk.letters import SigningError, sign
+
+    disposition = secret_letter_disposed()
+    with pytest.raises(SigningError, match="hanya Sekretaris atau pimpinan"):
+        sign(disposition, "staf1", PASSWORD, now=NOW + MINUTE)
+    assert sign(disposition, "sekretaris", PASSWORD, now=NOW + MINUTE).signed_by_id == office["sekretaris"].id
+
+
+def test_the_subject_of_a_rahasia_letter_is_read_only_by_those_who_may(office):
+    from kpu_desk.letters.sheet import sheet_info
+
+    disposition = secret_letter_disposed()
+    with pytest.raises(engine.NotPermitted, match="bersifat rahasia"):
+        sheet_info(disposition, "helpdesk")  # the desk registered it, but the subject is not theirs
+    with pytest.raises(engine.NotPermitted, match="bersifat rahasia"):
+        sheet_info(disposition, None)
+    assert sheet_info(disposition, "sekretaris").subject == "Laporan dugaan pelanggaran kode etik"
+    assert sheet_info(disposition, "kasubag.hukum").subject  # a recipient reads what was sent to them
+
+
+@pytest.fixture
+def secret_file(sqlite_url, run_cli, monkeypatch) -> tuple[str, int]:
+    open_database(sqlite_url)
+    try:
+        make_office()
+        disposition = secret_letter_disposed()
+    finally:
+        close_database()
+    monkeypatch.setenv("KPU_DESK_PASSWORD", PASSWORD)
+    return sqlite_url, disposition
+
+
+def test_the_cli_signs_only_for_a_signer_with_the_password(secret_file, run_cli):
+    url, disposition = secret_file
+    code, _, err = run_cli("--db", url, "disposisi", "sign", str(disposition), "--user", "staf1")
+    assert code == 1 and "hanya Sekretaris atau pimpinan yang dapat menandatangani" in err
+    code, out, err = run_cli("--db", url, "disposisi", "sign", str(disposition), "--user", "sekretaris")
+    assert (code, err) == (0, "") and f"Disposisi #{disposition} ditandatangani" in out
+
+
+def test_the_cli_prints_a_rahasia_sheet_only_for_a_reader(secret_file, run_cli, tmp_path):
+    url, disposition = secret_file
+    sheet = tmp_path / "lembar.pdf"
+    for who in ([], ["--user", "helpdesk"]):
+        code, _, err = run_cli("--db", url, "print", "disposisi", str(disposition), "-o", str(sheet), *who)
+        assert code == 1 and "bersifat rahasia" in err and not sheet.exists()
+    code, out, err = run_cli("--db", url, "print", "disposisi", str(disposition), "-o", str(sheet),
+                             "--user", "ketua")
+    assert (code, err) == (0, "") and sheet.read_bytes().startswith(b"%PDF")

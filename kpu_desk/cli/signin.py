@@ -27,10 +27,24 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 def signed_in(args: argparse.Namespace) -> models.User:
     """The signed-in user; SignInError (Bahasa Indonesia) when there is none or the password is wrong."""
-    username = (getattr(args, "user", None) or os.environ.get(USER_ENV) or "").strip()
+    return authenticate(*credentials(args))
+
+
+def signed_in_if_named(args: argparse.Namespace) -> models.User | None:
+    """For a command that only reads: the signed-in user when one is named, else None."""
+    return signed_in(args) if _username(args) else None
+
+
+def credentials(args: argparse.Namespace) -> tuple[str, str]:
+    """The named user and the password typed for them, not checked yet."""
+    username = _username(args)
     if not username:
         raise SignInError(f"perintah ini dijalankan atas nama pengguna: beri --user NAMA (atau {USER_ENV})")
-    return authenticate(username, _password(username))
+    return username, _password(username)
+
+
+def _username(args: argparse.Namespace) -> str:
+    return (getattr(args, "user", None) or os.environ.get(USER_ENV) or "").strip()
 
 
 def _password(username: str) -> str:

@@ -172,4 +172,4 @@ class DispositionDialog(QDialog):
     def print_sheet(self) -> None:
         if not reveals_letter(disposition_view(self.disposition_id), self.session):
             return  # the sheet shows a Rahasia letter's subject: only for those who may read it
-        self.preview = preview_sheet(self.disposition_id, self, **self.print_options)
+        self.preview = preview_sheet(self.disposition_id, self.session.user, self, **self.print_options)

@@ -194,3 +194,25 @@ def test_the_cli_prints_a_rahasia_sheet_only_for_a_reader(secret_file, run_cli, 
     code, out, err = run_cli("--db", url, "print", "disposisi", str(disposition), "-o", str(sheet),
                              "--user", "ketua")
     assert (code, err) == (0, "") and sheet.read_bytes().startswith(b"%PDF")
+
+
+# --- settings and users: the administrator's -------------------------------------------------
+
+
+def test_only_the_administrator_changes_users_lanes_and_the_office(office):
+    from kpu_desk.accounts import create_user, deactivate, set_lane_assignment, set_roles
+    from kpu_desk.office import OfficeProfile, save_office
+
+    refusals = [
+        lambda who: create_user("baru", "Pegawai Baru", "Sandi-Kuat-2026!", ["staf"], actor=who),
+        lambda who: set_roles("staf1", ["administrator"], actor=who),
+        lambda who: deactivate("ketua", actor=who),
+        lambda who: set_lane_assignment(VISIT, "pimpinan", roles={"resepsionis"}, actor=who),
+        lambda who: save_office(OfficeProfile(name="KPU Kota Kupang", level="Kota", sops_in_use=(VISIT,)), actor=who),
+    ]
+    for change in refusals:
+        with pytest.raises(engine.NotPermitted, match="hanya administrator yang dapat"):
+            change("sekretaris")
+    create_user("admin", "Admin Kantor", "Sandi-Kuat-2026!", ["administrator"])
+    for change in refusals:
+        change("admin")

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kpu_desk.accounts.lanes import LaneActors, lane_assignments, lanes_of_user
-from kpu_desk.accounts.users import ADMINISTRATOR, roles_of
+# Modules, not names: accounts.users asks require_administrator while accounts is still being imported.
+from kpu_desk.accounts import lanes, users
+from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.errors import NotPermitted
 from kpu_desk.sop.model import Sop, Step
 from kpu_desk.store import models
@@ -48,8 +49,8 @@ class Permissions:
 def permissions_for(user: models.User, sop: Sop, step: Step | None) -> Permissions:
     """What the user may do on a case of the SOP whose open step is `step` (None: no open step)."""
     mine = _my_lanes(user, sop)
-    assigned = lane_assignments(sop.id)
-    manage = bool(mine) or ADMINISTRATOR in roles_of(user)
+    assigned = lanes.lane_assignments(sop.id)
+    manage = bool(mine) or users.is_administrator(user)
     if step is None:
         return Permissions(False, manage, (), ())
     return Permissions(
@@ -61,17 +62,17 @@ def permissions_for(user: models.User, sop: Sop, step: Step | None) -> Permissio
 
 def require_may_complete(user: models.User | None, sop: Sop, step: Step) -> None:
     """NotPermitted unless the user may complete (and decide) the step."""
-    if user is None or _may_complete(_my_lanes(user, sop), step, lane_assignments(sop.id)):
+    if user is None or _may_complete(_my_lanes(user, sop), step, lanes.lane_assignments(sop.id)):
         return
-    lanes = ", ".join(sop.lane(lane).name for lane in step.lanes)
+    names = ", ".join(sop.lane(lane).name for lane in step.lanes)
     raise NotPermitted(f"{_name(user)} tidak dapat menyelesaikan langkah {step.no}: langkah ini dikerjakan oleh "
-                       f"pelaksana {lanes}. Minta administrator menambahkan Anda pada pelaksana itu "
+                       f"pelaksana {names}. Minta administrator menambahkan Anda pada pelaksana itu "
                        "(Pengaturan → Pelaksana SOP) bila Anda menggantikannya.")
 
 
 def require_may_manage(user: models.User | None, sop: Sop, verb: str) -> None:
     """NotPermitted unless the user acts in a lane of the SOP or is the administrator; verb: "dibatalkan"…"""
-    if user is None or _my_lanes(user, sop) or ADMINISTRATOR in roles_of(user):
+    if user is None or _my_lanes(user, sop) or users.is_administrator(user):
         return
     raise NotPermitted(f"{_name(user)} tidak bertugas pada SOP {sop.header.number or sop.id}; kasusnya hanya dapat "
                        f"{verb} oleh pelaksana SOP itu atau administrator")
@@ -79,15 +80,22 @@ def require_may_manage(user: models.User | None, sop: Sop, verb: str) -> None:
 
 def reads_secrets(user: models.User | None) -> bool:
     """Whether the user reads the subject and sender of every letter classed Rahasia."""
-    return user is not None and bool(roles_of(user) & SECRET_READERS)
+    return user is not None and bool(users.roles_of(user) & SECRET_READERS)
 
 
-def people_in_lanes(step: Step, assigned: dict[str, LaneActors]) -> list[str]:
+def require_administrator(actor: Actor, what: str) -> None:
+    """NotPermitted unless the actor is the administrator (or a script without a user); what: "mengubah pengguna"…"""
+    acting = resolve_actor(actor)
+    if acting.user is not None and not users.is_administrator(acting.user):
+        raise NotPermitted(f"hanya administrator yang dapat {what}")
+
+
+def people_in_lanes(step: Step, assigned: dict[str, lanes.LaneActors]) -> list[str]:
     """Full names of the active users mapped to the step's lanes, by role or by name."""
     roles: set[str] = set()
     usernames: set[str] = set()
     for lane in step.lanes:
-        actors = assigned.get(lane, LaneActors())
+        actors = assigned.get(lane, lanes.LaneActors())
         roles |= actors.roles
         usernames |= actors.users
     if not roles and not usernames:
@@ -101,13 +109,13 @@ def people_in_lanes(step: Step, assigned: dict[str, LaneActors]) -> list[str]:
 
 def _my_lanes(user: models.User, sop: Sop) -> set[str]:
     # Read each time: the administrator may have changed the mapping on another workstation.
-    return {lane for sop_id, lane in lanes_of_user(user) if sop_id == sop.id}
+    return {lane for sop_id, lane in lanes.lanes_of_user(user) if sop_id == sop.id}
 
 
-def _may_complete(my_lanes: set[str], step: Step, assigned: dict[str, LaneActors]) -> bool:
+def _may_complete(my_lanes: set[str], step: Step, assigned: dict[str, lanes.LaneActors]) -> bool:
     if my_lanes & set(step.lanes):
         return True
-    nobody_mapped = all(assigned.get(lane, LaneActors()).empty for lane in step.lanes)
+    nobody_mapped = all(assigned.get(lane, lanes.LaneActors()).empty for lane in step.lanes)
     return nobody_mapped and bool(my_lanes)
 
 

@@ -216,3 +216,14 @@ def test_only_the_administrator_changes_users_lanes_and_the_office(office):
     create_user("admin", "Admin Kantor", "Sandi-Kuat-2026!", ["administrator"])
     for change in refusals:
         change("admin")
+
+
+def test_a_disposition_is_passed_on_by_its_recipient_not_by_the_desk(office):
+    from kpu_desk.letters import DispositionDraft, DispositionError, may_pass_on, pass_on, sign
+
+    disposition = sign(secret_letter_disposed(), "sekretaris", PASSWORD, now=NOW + MINUTE).id
+    assert not may_pass_on(disposition, "helpdesk") and may_pass_on(disposition, "kasubag.hukum")
+    draft = DispositionDraft(recipients=["staf1"], note="Telaah")
+    with pytest.raises(DispositionError, match="hanya penerima disposisi"):
+        pass_on(disposition, draft, "helpdesk", now=NOW + 2 * MINUTE)
+    assert pass_on(disposition, draft, "kasubag.hukum", now=NOW + 2 * MINUTE).parent_id == disposition

@@ -52,6 +52,7 @@ from kpu_desk.letters.dispositions import (
     find_disposition,
     in_force,
     may_dispose,
+    may_pass_on,
     needs_signature,
     pass_on,
     replace_disposition,
@@ -104,7 +105,7 @@ from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, RECIPIENT_STATES, 
 
 __all__ = [
     "ExpeditionRow", "Handover", "disposition_fields", "disposition_text", "expedition_number", "expeditions",
-    "find_expedition", "handover_fields", "may_dispose", "may_sign", "record_handover",
+    "find_expedition", "handover_fields", "may_dispose", "may_pass_on", "may_sign", "record_handover",
     "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
     "UNKNOWN", "URGENCIES", "ChangedSinceShown", "content_fingerprint", "DispositionDraft", "DispositionError",
     "DispositionView", "FrozenDisposition",

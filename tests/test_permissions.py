@@ -79,18 +79,23 @@ def test_only_those_who_act_in_the_sop_or_the_administrator_cancel_or_extend_a_c
 # --- the same through the CLI, signed in with the user's password --------------------------
 
 
-@pytest.fixture
-def office_file(sqlite_url, run_cli, monkeypatch) -> tuple[str, str]:
-    """The office on a SQLite file, closed again so only the CLI holds it; a visit at the decision.
-    Its users' password (not run_cli's) is the one given to the CLI."""
-    open_database(sqlite_url)
+def office_on_file(url: str, monkeypatch, prepare):
+    """The office on a SQLite file with what prepare() makes, closed again so only the CLI holds it.
+    Its users' password (not run_cli's: the fixtures ask for run_cli first) is the one given to the CLI."""
+    open_database(url)
     try:
         make_office()
-        number = case_at_the_decision()
+        made = prepare()
     finally:
         close_database()
     monkeypatch.setenv("KPU_DESK_PASSWORD", PASSWORD)
-    return sqlite_url, number
+    return url, made
+
+
+@pytest.fixture
+def office_file(sqlite_url, run_cli, monkeypatch) -> tuple[str, str]:
+    """A visit at the pimpinan's decision."""
+    return office_on_file(sqlite_url, monkeypatch, case_at_the_decision)
 
 
 def _decide(run_cli, url: str, number: str, user: str):
@@ -167,14 +172,8 @@ def test_the_subject_of_a_rahasia_letter_is_read_only_by_those_who_may(office):
 
 @pytest.fixture
 def secret_file(sqlite_url, run_cli, monkeypatch) -> tuple[str, int]:
-    open_database(sqlite_url)
-    try:
-        make_office()
-        disposition = secret_letter_disposed()
-    finally:
-        close_database()
-    monkeypatch.setenv("KPU_DESK_PASSWORD", PASSWORD)
-    return sqlite_url, disposition
+    """A Rahasia letter's disposition awaiting a signature."""
+    return office_on_file(sqlite_url, monkeypatch, secret_letter_disposed)
 
 
 def test_the_cli_signs_only_for_a_signer_with_the_password(secret_file, run_cli):

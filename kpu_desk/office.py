@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from kpu_desk.accounts import create_user, suggest_lanes
+from kpu_desk.accounts.permissions import require_administrator
 from kpu_desk.accounts.users import new_account_problems
 from kpu_desk.engine.sops import registered_sop_ids, sync_definitions
 from kpu_desk.engine.storage import audit, writing
@@ -66,6 +67,7 @@ def load_office() -> OfficeProfile:
 
 def save_office(profile: OfficeProfile, actor: str = "", logo_file: str | Path | None = None) -> OfficeProfile:
     """Store the office data (and a new logo when given), after checking every field."""
+    require_administrator(actor, "mengubah data kantor")
     profile = _cleaned(profile)
     require_valid({**office_problems(profile), **logo_problems(logo_file)})
     with writing():

@@ -69,10 +69,18 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+CLI_PASSWORD = "kpudesk2026"  # of the demo users (README.md) and of engine_support.make_users()
+
+
 @pytest.fixture
-def run_cli(capsys):
-    """Run `kpu-desk ARGS…` in-process; return (exit code, stdout, stderr)."""
+def run_cli(capsys, monkeypatch):
+    """Run `kpu-desk ARGS…` in-process; return (exit code, stdout, stderr).
+
+    `--user NAME` signs in with CLI_PASSWORD, given as a script gives it (KPU_DESK_PASSWORD).
+    """
     from kpu_desk.cli import main
+
+    monkeypatch.setenv("KPU_DESK_PASSWORD", CLI_PASSWORD)
 
     def run(*args: str) -> tuple[int, str, str]:
         try:

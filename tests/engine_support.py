@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from kpu_desk import engine
+from kpu_desk.security.passwords import hash_password
 from kpu_desk.roles import ROLES
 from kpu_desk.sop.library import load_shipped
 from kpu_desk.sop.model import FieldType, FormField, Sop, Step
@@ -16,6 +18,7 @@ from kpu_desk.store import models
 T0 = datetime(2026, 3, 2, 8, 0)  # a Monday, a working day
 VALID_NIK = "3313014508900001"  # Karanganyar, a woman born 5 August 1990
 OFFICE_ROLES = ROLES
+PASSWORD = "kpudesk2026"  # the demo users' password too (README.md)
 
 # Sample values for the text patterns the shipped SOPs use; a new pattern needs one here.
 PATTERN_SAMPLES = {
@@ -25,13 +28,20 @@ PATTERN_SAMPLES = {
 
 
 def make_users() -> dict[str, models.User]:
-    """One active user per role (username = role + "1"), for person fields and actors."""
+    """One active user per role (username = role + "1"), for person fields and actors; each signs in
+    with PASSWORD (the demo's, which the CLI tests give in KPU_DESK_PASSWORD)."""
     users = {}
     for role in OFFICE_ROLES:
-        user = models.User.create(username=f"{role}1", full_name=f"Petugas {role.title()}")
+        user = models.User.create(username=f"{role}1", full_name=f"Petugas {role.title()}",
+                                  password_hash=password_hash())
         models.UserRole.create(user=user, role=role)
         users[role] = user
     return users
+
+
+@cache
+def password_hash() -> str:
+    return hash_password(PASSWORD)  # slow on purpose: hashed once per test run
 
 
 def make_attachment(filename: str = "berkas.pdf") -> models.Attachment:
@@ -40,9 +50,23 @@ def make_attachment(filename: str = "berkas.pdf") -> models.Attachment:
 
 
 def sync_shipped() -> list[Sop]:
+    """The shipped SOPs registered, every office role acting in every lane of each.
+
+    The tests that use this exercise the flow, not who may act (test_permissions.py does that
+    with the office's own mapping), so any of make_users()'s users may complete any step.
+    """
     sops = load_shipped()
     engine.sync_definitions(sops)
+    everyone_acts_in(sops)
     return sops
+
+
+def everyone_acts_in(sops: list[Sop]) -> None:
+    for sop in sops:
+        models.LaneAssignment.delete().where(models.LaneAssignment.sop_id == sop.id).execute()
+        models.LaneAssignment.insert_many(
+            [{"sop_id": sop.id, "lane_id": lane.id, "role": role} for lane in sop.lanes for role in OFFICE_ROLES]
+        ).execute()
 
 
 def valid_value(form_field: FormField) -> str:

@@ -6,6 +6,7 @@ import io
 from datetime import date, datetime
 
 from kpu_desk import engine
+from kpu_desk.accounts import suggest_lanes
 from kpu_desk.security.passwords import hash_password
 from kpu_desk.sop.library import load_shipped
 from kpu_desk.store import models
@@ -24,7 +25,11 @@ PEOPLE = (
 
 
 def make_office() -> dict[str, models.User]:
-    engine.sync_definitions(load_shipped())
+    """The shipped SOPs, each lane acted in by the role its words suggest (as the first start sets it up)."""
+    sops = load_shipped()
+    engine.sync_definitions(sops)
+    for sop in sops:
+        suggest_lanes(sop)
     stored = hash_password(PASSWORD)
     users = {}
     for username, name, jabatan, nip, role in PEOPLE:

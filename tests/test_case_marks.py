@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from engine_support import LOOP_SOP, T0, make_users, sync_shipped, valid_form, write_sop
+from engine_support import LOOP_SOP, T0, everyone_acts_in, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
 from kpu_desk.chart.case_marks import case_marks
 from kpu_desk.sop.loader import load_sop_file
@@ -136,7 +136,9 @@ def test_a_finished_case_has_no_open_step_and_every_branch_it_left_is_untaken(of
 
 def test_round_a_loop_the_branch_back_is_taken_and_the_way_on_stays_possible(office, tmp_path):
     users, _ = office
-    engine.sync_definitions([load_sop_file(write_sop(tmp_path, "uji-putaran.yaml", LOOP_SOP))])
+    sop = load_sop_file(write_sop(tmp_path, "uji-putaran.yaml", LOOP_SOP))
+    engine.sync_definitions([sop])
+    everyone_acts_in([sop])
     case = engine.start_case("uji-putaran", {"judul": "Konsep"}, actor=users["staf"], now=T0, complete_first=True)
     engine.complete_step(case.number, {}, actor=users["staf"], now=T0 + MINUTE)
     engine.complete_step(case.number, {}, actor=users["kasubag"], branch="Perlu perbaikan", now=T0 + 2 * MINUTE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from engine_support import make_users, sync_shipped
 from kpu_desk.store import close_database, open_database
 from kpu_desk.store.connection import data_dir
 
@@ -15,9 +16,13 @@ APPLICANT = ("--field", "nama_pemohon=Maria", "--field", "rincian_informasi=Data
 
 
 @pytest.fixture
-def db(sqlite_url):
-    open_database(sqlite_url)  # an empty, migrated database: the commands below only look
+def db(sqlite_url, monkeypatch):
+    """A migrated database with the office's users and SOPs; a command without --user acts as the resepsionis."""
+    open_database(sqlite_url)
+    make_users()
+    sync_shipped()
     close_database()
+    monkeypatch.setenv("KPU_DESK_USER", "resepsionis1")
     return sqlite_url
 
 

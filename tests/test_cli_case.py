@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from engine_support import VALID_NIK, make_users
+from engine_support import VALID_NIK, make_users, sync_shipped
 from kpu_desk import engine
 from kpu_desk.store import close_database, models, open_database
 from kpu_desk.store.connection import data_dir
@@ -25,12 +25,16 @@ def db_url(sqlite_url):
     """A migrated SQLite file with the office's users, closed again so only the CLI holds it."""
     open_database(sqlite_url)
     make_users()
+    sync_shipped()
     close_database()
     return sqlite_url
 
 
 @pytest.fixture
-def cli(run_cli, db_url):
+def cli(run_cli, db_url, monkeypatch):
+    """The CLI on the office's file; a command without --user acts as the resepsionis (KPU_DESK_USER)."""
+    monkeypatch.setenv("KPU_DESK_USER", "resepsionis1")
+
     def run(*args: str):
         return run_cli("--db", db_url, *args)
 
@@ -40,8 +44,10 @@ def cli(run_cli, db_url):
 def _counts(url: str) -> tuple[int, ...]:
     open_database(url, migrate=False)
     try:
-        return tuple(m.select().count() for m in (models.Case, models.StepRun, models.CaseCounter, models.AuditEntry,
-                                                   models.Party))
+        # Signing in is audited (user.signin); what a refused command must not write is the rest.
+        work = models.AuditEntry.select().where(~models.AuditEntry.action.startswith("user."))
+        return tuple(q.count() for q in (models.Case.select(), models.StepRun.select(), models.CaseCounter.select(),
+                                         work, models.Party.select()))
     finally:
         close_database()
 
@@ -120,7 +126,7 @@ def test_bad_input_says_what_is_wrong_exits_1_and_writes_nothing(cli, db_url):
           "--field", "tanggal_diterima=2026-01-05 09:00", "--branch", "lewat merpati"),
          "kpu-desk: cabang 'lewat merpati' tidak ada pada langkah 1; pilih salah satu: 'Jalur offline', "
          "'Jalur online/email'"),
-        (("case", "step", number, "--user", "hantu"), "kpu-desk: pengguna 'hantu' tidak dikenal atau tidak aktif"),
+        (("case", "step", number, "--user", "hantu"), "kpu-desk: Nama pengguna atau kata sandi salah."),
         (("case", "cancel", number, "--reason", " "), "kpu-desk: alasan pembatalan wajib diisi"),
         (("case", "extend", number, "--reason", "butuh waktu"), f"kpu-desk: SOP {TAMU} tidak mengenal perpanjangan"),
     ]

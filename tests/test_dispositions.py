@@ -287,6 +287,9 @@ def test_positions_on_the_checklist_are_worked_by_whoever_holds_them(office, let
     )
     from kpu_desk.validation import FormError
 
+    from kpu_desk.accounts import create_user
+
+    create_user("admin", "Admin Kantor", "Sandi-Kuat-2026!", ["administrator"])  # only the administrator sets them
     assert "Kasubag Hukum dan SDM" in positions()
     assert set_positions(["Sekretaris", " Kasubag  Umum ", "Sekretaris"], actor="admin") == ["Sekretaris",
                                                                                                "Kasubag Umum"]

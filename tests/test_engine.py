@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from engine_support import LOOP_SOP, T0, make_attachment, make_users, sync_shipped, valid_form, write_sop
+from engine_support import LOOP_SOP, T0, everyone_acts_in, make_attachment, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
 from kpu_desk.sop.library import shipped_sop_paths
 from kpu_desk.sop.loader import load_sop_file
@@ -405,6 +405,7 @@ def test_a_decision_may_send_the_case_back_and_round_the_loop_twice(office, tmp_
     users, _ = office
     sop = load_sop_file(write_sop(tmp_path, "uji-putaran.yaml", LOOP_SOP))
     engine.sync_definitions([sop])
+    everyone_acts_in([sop])
     case = engine.start_case("uji-putaran", {"judul": "Konsep maklumat"}, actor=users["staf"], now=T0,
                              complete_first=True)
     for round_no in (1, 2):

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from engine_support import make_users, valid_form
+from engine_support import everyone_acts_in, make_users, valid_form
 from kpu_desk import engine
 from kpu_desk.reports import month_label, sop_month_report
 from kpu_desk.reports_xlsx import export_report_xlsx
@@ -21,6 +21,7 @@ T0 = datetime(2026, 3, 2, 8, 0)  # Monday
 def office(database):
     """March: one case with a step on time and one late, one cancelled; April: one just started."""
     (sop,) = register(SOP)
+    everyone_acts_in([sop])
     actor = make_users()["resepsionis"]
     first = valid_form(sop.step(1))
     case = engine.start_case(SOP, first, actor, now=T0, complete_first=True)

@@ -276,7 +276,8 @@ def first_version_url(database_url, migrations) -> tuple[str, dict[str, tuple[li
     return database_url, before, facts
 
 
-def test_a_first_version_database_is_upgraded_with_its_data_intact(first_version_url, run_cli, tmp_path):
+def test_a_first_version_database_is_upgraded_with_its_data_intact(first_version_url, run_cli, tmp_path,
+                                                                     monkeypatch):
     url, before, facts = first_version_url
     assert all(rows for table, (_cols, rows) in before.items() if table != "case_counter" or rows)
 
@@ -315,6 +316,7 @@ def test_a_first_version_database_is_upgraded_with_its_data_intact(first_version
             assert count == (len(before[table][1]) if table in before else 0), table
 
         _the_new_columns_and_tables_work(db)
+        monkeypatch.setenv("KPU_DESK_PASSWORD", PASSWORD)  # the administrator of the old version signs in
         _the_application_carries_on(run_cli, url, facts)
     finally:
         close_database()
@@ -372,10 +374,11 @@ def _the_application_carries_on(run_cli, url: str, facts: dict) -> None:
 
     # The engine writes on the upgraded data: a new case continues the numbering, an old one is cancelled,
     # and the audit chain goes on from the entries written by the old version.
-    code, out, err = run_cli("--db", url, "case", "start", SOP_ID)
+    code, out, err = run_cli("--db", url, "case", "start", SOP_ID, "--user", "admin")
     assert code == 0, err
     assert f"TM-{YEAR}-00003" in out
-    code, out, err = run_cli("--db", url, "case", "cancel", f"TM-{YEAR}-00002", "--reason", "Tamu batal datang")
+    code, out, err = run_cli("--db", url, "case", "cancel", f"TM-{YEAR}-00002", "--reason", "Tamu batal datang",
+                             "--user", "admin")
     assert code == 0, err
     code, out, err = run_cli("--db", url, "db", "verify-audit")
     assert code == 0, err

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from kpu_desk.accounts import permissions  # the module: accounts imports one another
 from kpu_desk.accounts.users import find_user, roles_of
 from kpu_desk.engine.sops import latest_version, sop_for_version
 from kpu_desk.engine.storage import audit, writing
@@ -56,6 +57,7 @@ def lane_assignments(sop_id: str) -> dict[str, LaneActors]:
 def set_lane_assignment(sop_id: str, lane_id: str, roles: Iterable[str] = (), users: Iterable[str] = (),
                         actor: str = "") -> None:
     """Replace who acts in one lane: the roles and the named users given, nobody else."""
+    permissions.require_administrator(actor, "mengatur pelaksana SOP")
     roles, usernames = set(roles), set(users)
     sop = sop_for_version(latest_version(sop_id).id)
     require_valid(_lane_problems(sop, lane_id, roles))

@@ -9,6 +9,7 @@ from typing import Iterable
 
 import peewee as pw
 
+from kpu_desk.accounts import permissions  # the module: accounts imports one another
 from kpu_desk.engine.errors import UnknownUser
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.roles import ROLE_LABELS, ROLES
@@ -64,6 +65,8 @@ def is_administrator(user: models.User) -> bool:
 
 def create_user(username: str, full_name: str, password: str, roles: Iterable[str],
                 jabatan: str = "", nip: str = "", actor: str = "") -> models.User:
+    if models.User.select().exists():  # the first account is the administrator the first start creates
+        permissions.require_administrator(actor, "membuat akun pengguna")
     username, nip, roles = normalize_username(username), normalize_nip(nip), set(roles)
     require_valid(new_account_problems(username, full_name, password, roles, nip))
     stored = hash_password(password)  # slow on purpose: before the transaction, not inside it
@@ -77,6 +80,7 @@ def create_user(username: str, full_name: str, password: str, roles: Iterable[st
 def update_user(username: str, *, full_name: str, jabatan: str = "", nip: str = "",
                 password: str | None = None, actor: str = "") -> models.User:
     """Change name, jabatan and NIP; a new password (when given) also lifts a lock."""
+    permissions.require_administrator(actor, "mengubah akun pengguna")
     user = find_user(username)
     nip = normalize_nip(nip)
     require_valid({**_identity_problems(full_name, nip), **_password_problems(password or "", required=False)})
@@ -90,6 +94,7 @@ def update_user(username: str, *, full_name: str, jabatan: str = "", nip: str = 
 
 
 def set_roles(username: str, roles: Iterable[str], actor: str = "") -> None:
+    permissions.require_administrator(actor, "mengubah peran pengguna")
     user, roles = find_user(username), set(roles)
     require_valid(_role_problems(roles))
     with writing():
@@ -102,6 +107,7 @@ def set_roles(username: str, roles: Iterable[str], actor: str = "") -> None:
 
 def deactivate(username: str, actor: str = "") -> None:
     """The account can no longer sign in; its name stays on everything it did."""
+    permissions.require_administrator(actor, "menonaktifkan akun pengguna")
     user = find_user(username)
     with writing():
         _keep_an_administrator(user, "active")
@@ -110,6 +116,7 @@ def deactivate(username: str, actor: str = "") -> None:
 
 
 def activate(username: str, actor: str = "") -> None:
+    permissions.require_administrator(actor, "mengaktifkan akun pengguna")
     user = find_user(username)
     with writing():
         models.User.update(active=True, failed_logins=0, locked_until=None).where(models.User.id == user.id).execute()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from kpu_desk import engine
 from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, print_json, print_table
+from kpu_desk.cli.signin import SignInError, add_user_option, signed_in
 from kpu_desk.indodate import CASE_STATE_WORDS
 from kpu_desk.sop.library import load_sops, shipped_sop_paths
 
-USER_ENV = "KPU_DESK_USER"
 STATES = ("open", "waiting", "done", "cancelled")
 
 
@@ -70,7 +69,7 @@ def _register_reasoned(actions, name: str, help_text: str, reason_help: str) -> 
     command = actions.add_parser(name, help=help_text)
     command.add_argument("number", metavar="NOMOR")
     command.add_argument("--reason", required=True, metavar="ALASAN", help=reason_help)
-    command.add_argument("--user", metavar="PENGGUNA", help=f"pengguna yang melakukan (bawaan: {USER_ENV})")
+    add_user_option(command)
     command.set_defaults(handler=change_case, change=name)
 
 
@@ -78,7 +77,7 @@ def _add_step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI",
                         help="isian formulir; ulangi untuk tiap isian; pilihan ganda dipisah koma")
     parser.add_argument("--branch", metavar="CABANG", help="cabang yang diambil pada langkah keputusan")
-    parser.add_argument("--user", metavar="PENGGUNA", help=f"pengguna yang melakukan (bawaan: {USER_ENV})")
+    add_user_option(parser)
     parser.add_argument("--json", action="store_true", help="keluaran JSON")
 
 
@@ -110,7 +109,7 @@ def start_case(args: argparse.Namespace) -> int:
     _sync_shipped()
 
     def run() -> int:
-        case = engine.start_case(args.sop_id, fields or None, actor=_user(args), entry=args.entry,
+        case = engine.start_case(args.sop_id, fields or None, actor=signed_in(args), entry=args.entry,
                                  complete_first=bool(fields or args.branch), branch=args.branch)
         return _report(case.number, f"Kasus {case.number} dimulai.", args.json)
 
@@ -129,7 +128,7 @@ def complete_step(args: argparse.Namespace) -> int:
             return fail(f"langkah {args.step} kasus {case.number} tidak sedang terbuka "
                         f"(langkah yang terbuka: {case.current_step or 'tidak ada'})")
         # The version read here makes the write refuse if another workstation moved the case since.
-        outcome = engine.complete_step(case.number, fields, actor=_user(args), branch=args.branch,
+        outcome = engine.complete_step(case.number, fields, actor=signed_in(args), branch=args.branch,
                                        expected_version=case.row_version)
         done = f"Langkah {outcome.completed.step_no} kasus {outcome.case.number} selesai."
         return _report(outcome.case.number, done, args.json)
@@ -146,7 +145,7 @@ def change_case(args: argparse.Namespace) -> int:
     }[args.change]
 
     def run() -> int:
-        case = action(args.number, args.reason, actor=_user(args))
+        case = action(args.number, args.reason, actor=signed_in(args))
         return _report(case.number, f"Kasus {case.number} {said}.", False)
 
     return _guarded(run)
@@ -172,12 +171,8 @@ def parse_fields(pairs: list[str]) -> dict[str, str] | str:
 def _guarded(run) -> int:
     try:
         return run()
-    except engine.EngineError as exc:
+    except (engine.EngineError, SignInError) as exc:
         return fail(str(exc))
-
-
-def _user(args: argparse.Namespace) -> str | None:
-    return args.user or os.environ.get(USER_ENV) or None
 
 
 def _sync_shipped() -> None:

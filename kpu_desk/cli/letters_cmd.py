@@ -9,6 +9,7 @@ from kpu_desk.cli.argparse_id import whole_number
 from kpu_desk.cli.context import database_from
 from kpu_desk.cli.output import fail, fail_unwritable
 from kpu_desk.cli.print_group import print_documents
+from kpu_desk.cli.signin import SignInError, add_user_option, credentials, signed_in_if_named
 
 SHEET_PAPERS = ("a4", "half-folio")
 
@@ -24,6 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     sheet.add_argument("--paper", choices=SHEET_PAPERS, default="a4",
                        help="a4, atau half-folio (setengah F4: 165 × 215 mm, tegak)")
     sheet.add_argument("-o", "--output", metavar="BERKAS.pdf", required=True, help="berkas PDF keluaran")
+    add_user_option(sheet)  # a Rahasia letter's sheet is printed only for those who may read it
     sheet.set_defaults(handler=print_disposition)
 
     receipt = documents.add_parser("receipt", help="tanda bukti permohonan informasi atau pengaduan (A5)")
@@ -42,6 +44,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                                                "(keluar 0 bila asli dan berlaku)")
     verify.add_argument("payload", metavar="KODE", help="kode verifikasi, mis. DS1.12.ABCDEFGHIJKLMNOP")
     verify.set_defaults(handler=verify_disposition)
+    sign = actions.add_parser("sign", help="tanda tangani disposisi (Sekretaris atau pimpinan, dengan kata sandi)")
+    sign.add_argument("number", metavar="NOMOR", help="nomor disposisi, nomor agenda surat, atau nomor kasus")
+    add_user_option(sign)
+    sign.set_defaults(handler=sign_disposition)
 
 
 def print_disposition(args: argparse.Namespace) -> int:
@@ -52,8 +58,8 @@ def print_disposition(args: argparse.Namespace) -> int:
 
     database_from(args, must_exist=True)
     try:
-        info = sheet_info(args.number)
-    except EngineError as exc:
+        info = sheet_info(args.number, signed_in_if_named(args))
+    except (EngineError, SignInError) as exc:
         return fail(str(exc))
     started = time.perf_counter()
     try:
@@ -111,4 +117,18 @@ def verify_disposition(args: argparse.Namespace) -> int:
     if not result.ok:
         return fail(result.message)
     print(result.message)
+    return 0
+
+
+def sign_disposition(args: argparse.Namespace) -> int:
+    from kpu_desk.engine.errors import EngineError
+    from kpu_desk.letters.signing import sign
+
+    database_from(args, must_exist=True)
+    try:
+        username, password = credentials(args)
+        signed = sign(args.number, username, password)  # checks the password as the sign-in does
+    except (EngineError, SignInError) as exc:
+        return fail(str(exc))
+    print(f"Disposisi #{signed.id} ditandatangani; kode verifikasi {signed.signature_code}")
     return 0

@@ -12,6 +12,7 @@ from kpu_desk.engine.errors import (
     ConcurrentChange,
     EngineError,
     FormError,
+    NotPermitted,
     StepAlreadyDone,
     UnknownCase,
     UnknownSop,
@@ -34,7 +35,7 @@ from kpu_desk.engine.sops import latest_version, sop_for_case, sync_definitions
 
 __all__ = [
     "BranchError", "CaseStateError", "CaseSummary", "ConcurrentChange", "EngineError", "FormError",
-    "HistoryEntry", "StepAlreadyDone", "StepOutcome", "Task", "UnknownCase", "UnknownSop", "UnknownUser",
+    "HistoryEntry", "NotPermitted", "StepAlreadyDone", "StepOutcome", "Task", "UnknownCase", "UnknownSop", "UnknownUser",
     "cancel_case", "case_history", "case_overdue", "case_summary", "complete_step", "entry_step",
     "extend_deadline", "find_case", "latest_version", "list_cases", "office_calendar", "reopen_case",
     "resume_case", "run_overdue", "set_waiting", "skip_to_step", "sop_for_case", "start_case", "sync_definitions",

@@ -34,6 +34,12 @@ from kpu_desk.sop.model import Sop, Step
 from kpu_desk.store import models
 
 
+def _require_may_complete(user: models.User | None, sop: Sop, step: Step) -> None:
+    # Imported when called: kpu_desk.accounts imports the engine's storage and errors.
+    from kpu_desk.accounts.permissions import require_may_complete as check
+
+    check(user, sop, step)
+
 
 @dataclass(frozen=True)
 class StepOutcome:
@@ -91,8 +97,14 @@ def start_case(
     *,
     complete_first: bool = False,
     branch: str | None = None,
+    registering_letter: bool = False,
 ) -> models.Case:
-    """Open a case of the SOP's newest version; with complete_first, record its start step too."""
+    """Open a case of the SOP's newest version; with complete_first, record its start step too.
+
+    The start step is recorded by a user who may complete it (kpu_desk.accounts.permissions),
+    except when registering_letter: whoever registers an incoming letter in the buku agenda
+    records its receipt, the step the letter itself fills.
+    """
     if (fields or branch) and not complete_first:
         raise ValueError("fields and branch are recorded only with complete_first=True")
     now = now_or(now)
@@ -100,6 +112,8 @@ def start_case(
     version = latest_version(sop_id)
     sop = sop_for_version(version.id)
     step = entry_step(sop, entry)
+    if complete_first and not registering_letter:
+        _require_may_complete(acting.user, sop, step)
     completion = prepare_completion(step, fields, branch) if complete_first else None
     calendar = office_calendar()
     with writing():
@@ -155,6 +169,7 @@ def complete_step(
             version = case.row_version
             run = _workable_run(case)
             sop = sop_for_case(case)
+            _require_may_complete(acting.user, sop, sop.step(run.step_no))
             completion = prepare_completion(sop.step(run.step_no), fields, branch)
             next_run = finish_run(case, sop, run, completion, version, acting, now, calendar)
     except Lost:

@@ -28,6 +28,10 @@ class UnknownUser(EngineError):
     """The acting user does not exist or is no longer active."""
 
 
+class NotPermitted(EngineError):
+    """The acting user's roles and lanes do not allow this (kpu_desk.accounts.permissions)."""
+
+
 class CaseStateError(EngineError):
     """The case is not in a state that allows this (e.g. completing a step of a cancelled case)."""
 

@@ -26,7 +26,7 @@ SKIP_REASON_KEY = "_alasan_dilewati"  # in a skipped run's form data: why it has
 def cancel_case(number: str, reason: str, actor: Actor = None, now: datetime | None = None) -> models.Case:
     """Stop a running case; its open step is cancelled with it. Reopen undoes this."""
     reason = _required_reason(reason, "pembatalan")
-    case = _case_in(number, ACTIVE_CASE_STATES, "dibatalkan")
+    case = _case_in(number, ACTIVE_CASE_STATES, "dibatalkan", actor)
     now = now_or(now)
 
     def change(version: int, username: str) -> None:
@@ -42,7 +42,7 @@ def cancel_case(number: str, reason: str, actor: Actor = None, now: datetime | N
 def reopen_case(number: str, reason: str, actor: Actor = None, now: datetime | None = None) -> models.Case:
     """Resume a cancelled case at the step where it stopped, with a fresh due time for that step."""
     reason = _required_reason(reason, "pembukaan kembali")
-    case = _case_in(number, ("cancelled",), "dibuka kembali")
+    case = _case_in(number, ("cancelled",), "dibuka kembali", actor)
     now = now_or(now)
     sop = sop_for_case(case)
     calendar = office_calendar()
@@ -58,7 +58,7 @@ def reopen_case(number: str, reason: str, actor: Actor = None, now: datetime | N
 def set_waiting(number: str, reason: str, actor: Actor = None, now: datetime | None = None) -> models.Case:
     """Put a case on hold (waiting for the applicant, a letter, a meeting); the open step stays open."""
     reason = _required_reason(reason, "penundaan")
-    case = _case_in(number, ("open",), "ditunda")
+    case = _case_in(number, ("open",), "ditunda", actor)
     now = now_or(now)
 
     def change(version: int, username: str) -> None:
@@ -69,7 +69,7 @@ def set_waiting(number: str, reason: str, actor: Actor = None, now: datetime | N
 
 
 def resume_case(number: str, actor: Actor = None, now: datetime | None = None) -> models.Case:
-    case = _case_in(number, ("waiting",), "dilanjutkan")
+    case = _case_in(number, ("waiting",), "dilanjutkan", actor)
     now = now_or(now)
 
     def change(version: int, username: str) -> None:
@@ -82,7 +82,7 @@ def resume_case(number: str, actor: Actor = None, now: datetime | None = None) -
 def extend_deadline(number: str, reason: str, actor: Actor = None, now: datetime | None = None) -> models.Case:
     """Use the SOP's one extension of the legal deadline (UU 14/2008 art. 22(8): 7 hari kerja)."""
     reason = _required_reason(reason, "perpanjangan")
-    case = _case_in(number, ACTIVE_CASE_STATES, "diperpanjang")
+    case = _case_in(number, ACTIVE_CASE_STATES, "diperpanjang", actor)
     deadline = sop_for_case(case).case.legal_deadline
     if deadline is None or not deadline.extension_working_days:
         raise CaseStateError(f"SOP {case.sop_id} tidak mengenal perpanjangan batas waktu")
@@ -114,7 +114,7 @@ def skip_to_step(number: str, step_no: int, reason: str, actor: Actor = None,
     form data), so the history says why they have no record.
     """
     reason = _required_reason(reason, "melewati langkah")
-    case = _case_in(number, ("open",), "dilanjutkan ke langkah lain")
+    case = _case_in(number, ("open",), "dilanjutkan ke langkah lain", actor)
     sop = sop_for_case(case)
     target = sop.step(step_no)
     if case.current_step is None or step_no <= case.current_step:
@@ -153,8 +153,13 @@ def _guarded(case: models.Case, actor: Actor, now: datetime, change) -> models.C
     return models.Case.get_by_id(case.id)
 
 
-def _case_in(number: str, states: tuple[str, ...], verb: str) -> models.Case:
+def _case_in(number: str, states: tuple[str, ...], verb: str, actor: Actor) -> models.Case:
+    """The case, when it is in one of the states and the actor may change it (NotPermitted otherwise)."""
+    # Imported when called: kpu_desk.accounts imports the engine's storage and errors.
+    from kpu_desk.accounts.permissions import require_may_manage
+
     case = find_case(number)
+    require_may_manage(resolve_actor(actor).user, sop_for_case(case), verb)
     if case.state not in states:
         raise CaseStateError(
             f"kasus {case.number} sedang {CASE_STATE_WORDS.get(case.state, case.state)}; tidak dapat {verb}"

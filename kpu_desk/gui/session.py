@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kpu_desk.accounts import lanes_of_user, roles_of
+from kpu_desk.accounts.permissions import reads_secrets
 from kpu_desk.roles import ROLE_LABELS
 from kpu_desk.store import models
-
-# Roles that may read the subject of a letter classed Rahasia (the leadership reads them;
-# the administrator keeps the computers, not the secrets).
-SECRET_READERS = frozenset({"sekretaris", "pimpinan"})
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,7 @@ class Session:
 
     @property
     def reads_secrets(self) -> bool:
-        return bool(self.roles & SECRET_READERS)
+        return reads_secrets(self.user)
 
     @property
     def role_text(self) -> str:

@@ -14,7 +14,7 @@ Disposisi (dispositions.py, recipients.py, views.py)
     update_disposition(ref, draft, user) / replace_disposition(ref, reason, changes, user)
     mark_read / start_work / finish(ref, user, note) ; set_recipient_state(recipient_id, state, user)
     disposition_view(ref), inbox(user), written_by(user), signing_worklist(), dispositions_of(letter|case)
-    may_read_letter(view, username, reads_secrets): a Rahasia letter's subject and sender, to whom
+    may_read_letter(view, user) / require_may_read_letter: a Rahasia letter's subject and sender, to whom
 Signing (signing.py, codes.py)
     set_signature_specimen(user, png_bytes) ; sign(ref, user, password, seen=…) -> models.Disposition
     content_fingerprint(row): what the signer was shown, for sign(seen=…)
@@ -52,6 +52,7 @@ from kpu_desk.letters.dispositions import (
     find_disposition,
     in_force,
     may_dispose,
+    may_pass_on,
     needs_signature,
     pass_on,
     replace_disposition,
@@ -96,6 +97,7 @@ from kpu_desk.letters.views import (
     inbox,
     may_read_letter,
     recipients_of,
+    require_may_read_letter,
     signing_worklist,
     written_by,
 )
@@ -103,7 +105,7 @@ from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, RECIPIENT_STATES, 
 
 __all__ = [
     "ExpeditionRow", "Handover", "disposition_fields", "disposition_text", "expedition_number", "expeditions",
-    "find_expedition", "handover_fields", "may_dispose", "may_sign", "record_handover",
+    "find_expedition", "handover_fields", "may_dispose", "may_pass_on", "may_sign", "record_handover",
     "ALTERED", "GENUINE", "INSTRUCTIONS", "OTHER_LABEL", "RECIPIENT_STATES", "REPLACED", "SECURITY_CLASSES",
     "UNKNOWN", "URGENCIES", "ChangedSinceShown", "check_deadline", "content_fingerprint", "DeadlineCheck",
     "DispositionDraft", "DispositionError",
@@ -112,7 +114,7 @@ __all__ = [
     "Verification", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",
     "find_disposition", "find_letter", "finish", "in_force", "inbox", "letter_fields", "letter_problems",
     "mark_read", "may_read_letter", "needs_signature", "pass_on", "positions", "recipients_of",
-    "register_incoming",
+    "register_incoming", "require_may_read_letter",
     "replace_disposition", "set_positions", "set_recipient_state", "set_signature_specimen", "sign",
     "signature_specimen", "signing_worklist", "start_work", "update_disposition", "verify_code", "written_by",
 ]

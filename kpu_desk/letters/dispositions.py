@@ -75,6 +75,15 @@ def may_dispose(user: Actor) -> bool:
     return acting.user is not None and bool(roles_of(acting.user) & set(DISPOSER_ROLES))
 
 
+def may_pass_on(ref: DispositionRef, user: Actor) -> bool:
+    """Whether the user may pass the disposition on now (what pass_on checks; the window asks it)."""
+    try:
+        _require_can_pass_on(find_disposition(ref), resolve_actor(user))
+    except DispositionError:
+        return False
+    return True
+
+
 def needs_signature(disposition: models.Disposition) -> bool:
     """Written dispositions from the top are signed; oral ones and those passed on are not."""
     return not disposition.oral and disposition.parent_id is None

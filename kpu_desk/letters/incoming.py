@@ -217,7 +217,8 @@ def _start_case(letter, incoming, sop_id, entry, case_fields, branch, acting, no
     complete = case_fields is not None
     fields = {**letter_fields(letter, step, received_at=_moment(incoming, now)), **dict(case_fields or {})}
     case = start_case(sop_id, fields if complete else None, acting.user,
-                      entry=step.entry or str(step.no), now=now, complete_first=complete, branch=branch)
+                      entry=step.entry or str(step.no), now=now, complete_first=complete, branch=branch,
+                      registering_letter=True)
     _count_from_received(case, sop, letter.received_date)
     return case
 

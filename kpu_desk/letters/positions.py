@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from kpu_desk.accounts.permissions import require_administrator
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.letters.vocab import DEFAULT_POSITIONS, POSITIONS_KEY
 from kpu_desk.store import models
@@ -18,6 +19,7 @@ def positions() -> list[str]:
 
 
 def set_positions(names: Sequence[str], actor: str = "") -> list[str]:
+    require_administrator(actor, "mengubah daftar jabatan tujuan disposisi")
     cleaned = list(dict.fromkeys(" ".join(str(n).split()) for n in names if str(n).strip()))
     problems = {}
     if not cleaned:

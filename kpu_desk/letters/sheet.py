@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from kpu_desk.engine.actors import Actor
 from kpu_desk.indodate import DAY_NAMES, format_indonesian_date
 from kpu_desk.letters.dispositions import DispositionRef
 from kpu_desk.letters.positions import positions
 from kpu_desk.letters.prefill import disposition_text
 from kpu_desk.letters.signing import specimen_path
-from kpu_desk.letters.views import DispositionView, chain_below, disposition_view
+from kpu_desk.letters.views import DispositionView, chain_below, disposition_view, require_may_read_letter
 from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, SECURITY_CLASSES, URGENCIES
 from kpu_desk.office import load_office, logo_path
 from kpu_desk.store import models
@@ -98,8 +99,10 @@ class SheetInfo:
         return ""
 
 
-def sheet_info(ref: DispositionRef) -> SheetInfo:
+def sheet_info(ref: DispositionRef, reader: Actor) -> SheetInfo:
+    """What the sheet prints; NotPermitted when it would show the reader a letter they may not read."""
     view = disposition_view(ref)
+    require_may_read_letter(view, reader)
     office = load_office()
     letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
     signer = view.signer

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 
+from kpu_desk.accounts.permissions import reads_secrets
 from kpu_desk.engine.actors import Actor, resolve_actor
+from kpu_desk.engine.errors import NotPermitted
 from kpu_desk.letters.codes import case_number
 from kpu_desk.letters.content import split_instructions
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, in_force
@@ -109,15 +111,24 @@ def person(user_id: int | None) -> Person | None:
     return Person(user.username, user.full_name or user.username, user.jabatan or "", user.nip or "")
 
 
-def may_read_letter(view: DispositionView, username: str, reads_secrets: bool) -> bool:
+def may_read_letter(view: DispositionView, user: Actor) -> bool:
     """Whether the user may see the subject and sender of the disposition's letter.
 
     A letter classed Rahasia or Sangat Rahasia is read only by those who may read secrets
-    and by the disposition's own people: its author, its recipients and its signer.
+    (kpu_desk.accounts.permissions) and by the disposition's own people: its author, its
+    recipients and its signer.
     """
-    if reads_secrets or not _secret(view.letter_id):
+    if not _secret(view.letter_id):
         return True
-    return username in _people(view)
+    acting = resolve_actor(user)
+    return reads_secrets(acting.user) or (acting.user is not None and acting.username in _people(view))
+
+
+def require_may_read_letter(view: DispositionView, user: Actor) -> None:
+    """NotPermitted unless the user may read the letter of the disposition (see may_read_letter)."""
+    if not may_read_letter(view, user):
+        raise NotPermitted(f"surat pada disposisi #{view.id} bersifat rahasia: perihal dan pengirimnya hanya dibaca "
+                           "oleh Sekretaris, pimpinan, dan orang-orang disposisi itu")
 
 
 def _secret(letter_id: int | None) -> bool:

@@ -163,7 +163,8 @@ def test_the_half_folio_sheet_prints_to_a_pdf_whose_qr_verifies(qtbot, demo_data
     window = open_main_window("sekretaris")
     signed = models.Disposition.select().where(models.Disposition.signature_code.is_null(False)).first()
     target = tmp_path / "lembar.pdf"
-    result = print_pdf(sheet_pdf(signed.id), "disposisi", window, ask=False, title=sheet_title(signed.id),
+    sheet = sheet_pdf(signed.id, find_user("sekretaris"))
+    result = print_pdf(sheet, "disposisi", window, ask=False, title=sheet_title(signed.id),
                        save_path=target)
     assert result.status is PrintStatus.SAVED
     width, height = pypdfium2.PdfDocument(str(target))[0].get_size()

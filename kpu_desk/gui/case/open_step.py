@@ -14,7 +14,7 @@ from kpu_desk import engine
 from kpu_desk.engine import BranchError, ConcurrentChange, EngineError, FormError
 from kpu_desk.gui.case.branch_choice import BranchChoice
 from kpu_desk.gui.case.case_data import CaseData
-from kpu_desk.gui.case.permissions import Permissions
+from kpu_desk.accounts.permissions import Permissions
 from kpu_desk.gui.case.step_texts import act_note, closed_text, step_heading, step_meta
 from kpu_desk.gui.forms import FormContext, StepForm
 from kpu_desk.gui.forms.context import FileChooser

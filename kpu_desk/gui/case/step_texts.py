@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.gui.case.case_data import CaseData
-from kpu_desk.gui.case.permissions import Permissions
+from kpu_desk.accounts.permissions import Permissions
 from kpu_desk.gui.formatting import short_datetime, time_left
 from kpu_desk.sop.model import Step, Symbol
 

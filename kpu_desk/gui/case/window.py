@@ -23,7 +23,7 @@ from kpu_desk.gui.case.history_panel import HistoryPanel
 from kpu_desk.gui.case.lifecycle_actions import CaseLifecycle
 from kpu_desk.gui.case.look import CASE_WINDOW_STYLE
 from kpu_desk.gui.case.open_step import OpenStep
-from kpu_desk.gui.case.permissions import Permissions, permissions_for
+from kpu_desk.accounts.permissions import Permissions, permissions_for
 from kpu_desk.gui.case.sop_print import SopPrinter
 from kpu_desk.gui.forms import context as form_context
 from kpu_desk.gui.forms.context import FileChooser
@@ -69,7 +69,7 @@ class CaseWindow(QMainWindow):
     def reload(self) -> None:
         self.data = data = load_case(self.number, reveal_nik=sees_personal_data(self.session.roles))
         self.number = self.lifecycle.number = data.number
-        self.permissions = permissions_for(self.session, data.sop, data.open_step)
+        self.permissions = permissions_for(self.session.user, data.sop, data.open_step)
         self._show_header(data)
         self._show_chart(data)
         self.open_step.show(data, self.permissions)

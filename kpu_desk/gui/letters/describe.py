@@ -40,7 +40,7 @@ def status(view: DispositionView) -> str:
 
 def reveals_letter(view: DispositionView, session: Session) -> bool:
     """Whether this user sees the subject and sender of a Rahasia letter (and may print its sheet)."""
-    return may_read_letter(view, session.username, session.reads_secrets)
+    return may_read_letter(view, session.user)
 
 
 def details_html(view: DispositionView, reveal: bool = True) -> str:

@@ -28,7 +28,7 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import sentence
 from kpu_desk.letters import DispositionView, disposition_view, finish, in_force, find_disposition, mark_read
-from kpu_desk.letters import may_dispose, may_sign, set_recipient_state, start_work, verify_code
+from kpu_desk.letters import may_dispose, may_pass_on, may_sign, set_recipient_state, start_work, verify_code
 
 
 class DispositionDialog(QDialog):
@@ -96,7 +96,7 @@ class DispositionDialog(QDialog):
             widget.setVisible(mine is not None)
         if mine is not None and not self.myNoteEdit.text():
             self.myNoteEdit.setText(mine.note)
-        self.passOnButton.setEnabled(acting and (mine is not None or disposer))
+        self.passOnButton.setEnabled(may_pass_on(view.id, self.session.user))
         self.editButton.setVisible(not view.frozen and author)  # only the author changes it
         self.signButton.setVisible(view.awaiting_signature and may_sign(self.session.username))
         self.replaceButton.setVisible(view.signed_at is not None and view.replaced_by_id is None and disposer)
@@ -172,4 +172,4 @@ class DispositionDialog(QDialog):
     def print_sheet(self) -> None:
         if not reveals_letter(disposition_view(self.disposition_id), self.session):
             return  # the sheet shows a Rahasia letter's subject: only for those who may read it
-        self.preview = preview_sheet(self.disposition_id, self, **self.print_options)
+        self.preview = preview_sheet(self.disposition_id, self.session.user, self, **self.print_options)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kpu_desk.engine.storage import audit, writing
 from kpu_desk.store import models
 from kpu_desk.validation import require_valid
+
+if TYPE_CHECKING:
+    from kpu_desk.engine.actors import Actor
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,8 @@ def list_overrides(year: int | None = None) -> list[Override]:
     return [Override(row.day, row.name, row.working) for row in query]
 
 
-def add_override(day: date | None, name: str, working: bool = False, actor: str = "") -> Override:
+def add_override(day: date | None, name: str, working: bool = False, actor: Actor = "") -> Override:
+    actor = _administrator(actor)
     name = " ".join(str(name or "").split())
     require_valid(_problems(day, name))
     with writing():
@@ -38,7 +43,8 @@ def add_override(day: date | None, name: str, working: bool = False, actor: str 
     return Override(day, name, working)
 
 
-def remove_override(day: date, actor: str = "") -> None:
+def remove_override(day: date, actor: Actor = "") -> None:
+    actor = _administrator(actor)
     with writing():
         models.HolidayOverride.delete().where(models.HolidayOverride.day == day).execute()
         audit("calendar.override_removed", actor, "calendar", day.isoformat())
@@ -55,3 +61,13 @@ def _problems(day: date | None, name: str) -> dict[str, str]:
     elif len(name) > 200:
         problems["name"] = "keterangan terlalu panjang (paling banyak 200 karakter)"
     return problems
+
+
+def _administrator(actor: Actor) -> str:
+    """The acting administrator's username for the audit log; NotPermitted for anyone else."""
+    # Imported when called: the accounts package imports the engine, which reads this calendar.
+    from kpu_desk.accounts.permissions import require_administrator
+    from kpu_desk.engine.actors import resolve_actor
+
+    require_administrator(actor, "mengubah hari libur kantor")
+    return resolve_actor(actor).username

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from kpu_desk.store import models
+
+if TYPE_CHECKING:
+    from kpu_desk.engine.actors import Actor
 
 CLOSING_KEY = "visitors.closing_time"
 DEFAULT_CLOSING = time(16, 0)
@@ -29,9 +33,13 @@ def closing_time() -> time:
     return parsed or DEFAULT_CLOSING
 
 
-def set_closing_time(value: time, actor: str = "") -> time:
+def set_closing_time(value: time, actor: Actor = "") -> time:
+    from kpu_desk.accounts.permissions import require_administrator
+    from kpu_desk.engine.actors import resolve_actor
     from kpu_desk.engine.storage import audit, writing
 
+    require_administrator(actor, "mengubah jam tutup kantor")
+    actor = resolve_actor(actor).username
     text = f"{value:%H:%M}"
     with writing():
         models.Setting.insert(key=CLOSING_KEY, value=text).on_conflict(

@@ -165,7 +165,7 @@ def test_an_office_closing_at_15_ends_deadlines_warning_and_passes_at_15(office)
 
     from kpu_desk import building, office_hours
 
-    office_hours.set_closing_time(time(15, 0), actor="admin1")
+    office_hours.set_closing_time(time(15, 0), actor=office["administrator"])
     case = engine.start_case("kupang-pelayanan-publik", actor=office["ppid"], now=datetime(2025, 3, 20, 11, 0))
     assert case.due_at == datetime(2025, 4, 14, 15, 0)  # the legal deadline: 10 hari kerja
     extended = engine.extend_deadline(case.number, "Data tersebar", actor=office["ppid"], now=datetime(2025, 4, 10, 9))

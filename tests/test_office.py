@@ -77,7 +77,7 @@ def test_the_demo_makes_a_whole_office(database, office_hours):
 
 
 def test_holiday_overrides_are_listed_checked_and_removed(database):
-    add_override(date(2026, 11, 18), "Hari Jadi Kabupaten", actor="rudi")
+    add_override(date(2026, 11, 18), "Hari Jadi Kabupaten")  # a script, no user
     with pytest.raises(FormError) as caught:
         add_override(date(2026, 11, 18), "")
     assert set(caught.value.errors) == {"day", "name"}

@@ -226,3 +226,25 @@ def test_a_disposition_is_passed_on_by_its_recipient_not_by_the_desk(office):
     with pytest.raises(DispositionError, match="hanya penerima disposisi"):
         pass_on(disposition, draft, "helpdesk", now=NOW + 2 * MINUTE)
     assert pass_on(disposition, draft, "kasubag.hukum", now=NOW + 2 * MINUTE).parent_id == disposition
+
+
+
+def test_only_the_administrator_changes_the_closing_hour_and_the_holidays(office):
+    from datetime import date, time
+
+    from kpu_desk import holiday_overrides, office_hours
+    from kpu_desk.accounts import create_user
+
+    changes = [
+        lambda who: office_hours.set_closing_time(time(15, 0), actor=who),
+        lambda who: holiday_overrides.add_override(date(2026, 8, 17), "Cuti kantor", actor=who),
+        lambda who: holiday_overrides.remove_override(date(2026, 8, 17), actor=who),
+    ]
+    for change in changes:
+        with pytest.raises(engine.NotPermitted, match="hanya administrator yang dapat"):
+            change("sekretaris")
+    assert office_hours.closing_time() == time(16, 0)
+    create_user("admin", "Admin Kantor", "Sandi-Kuat-2026!", ["administrator"])
+    for change in changes:
+        change("admin")
+    assert office_hours.closing_time() == time(15, 0) and holiday_overrides.list_overrides(2026) == []

@@ -131,7 +131,7 @@ def test_closing_time_field_of_pengaturan(qtbot, office):
     field.load()
     assert field.timeEdit.time().toPython() == time(16, 0)
     field.timeEdit.setTime(time(16, 30))
-    field.save("admin1")
+    field.save("administrator1")
     assert office_hours.closing_time() == time(16, 30)
     field.set_editable(False)
     assert field.timeEdit.isReadOnly()

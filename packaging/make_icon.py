@@ -37,7 +37,7 @@ def draw(side: int = 1024) -> Image.Image:
     pen.rounded_rectangle((0, 0, side - 1, side - 1), radius=side // 6, fill=RED)
     font = _font(side * 36 // 100)
     box = pen.textbbox((0, 0), "KPU", font=font)
-    width, height = box[2] - box[0], box[3] - box[1]
+    width = box[2] - box[0]
     pen.text(((side - width) / 2 - box[0], side * 0.16 - box[1]), "KPU", font=font, fill=WHITE)
     u = side / 100
     pen.line([(30 * u, 70 * u), (44 * u, 83 * u), (72 * u, 58 * u)], fill=WHITE, width=int(9 * u), joint="curve")

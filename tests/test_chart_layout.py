@@ -424,7 +424,7 @@ def random_sops(draw) -> Sop:
     steps = []
     for no in range(1, count + 1):
         others = [n for n in range(1, count + 1) if n != no]
-        in_lanes = tuple(draw(st.lists(st.sampled_from([l.id for l in lanes]), min_size=1, max_size=2, unique=True)))
+        in_lanes = tuple(draw(st.lists(st.sampled_from([lane.id for lane in lanes]), min_size=1, max_size=2, unique=True)))
         words = draw(st.lists(st.sampled_from(["Petugas", "menerima", "surat", "permohonan", "dan", "mencatat"]),
                               min_size=1, max_size=30))
         step = Step(no, " ".join(words), in_lanes, Symbol.PROCESS, base.steps[1].mutu_baku)

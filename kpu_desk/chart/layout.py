@@ -74,7 +74,7 @@ def layout_chart(
         for i in rows:
             page_of[i] = number
     nodes = [
-        graph.Node(f"step:{step.no}", page_of[i], -1, shapes[i], tuple(sorted(lane_index[l] for l in step.lanes)), step.no)
+        graph.Node(f"step:{step.no}", page_of[i], -1, shapes[i], tuple(sorted(lane_index[lane] for lane in step.lanes)), step.no)
         for i, step in enumerate(sop.steps)
     ]
     links, connector_nodes = graph.build_links(sop, nodes, edges, page_of)

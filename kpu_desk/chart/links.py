@@ -211,7 +211,7 @@ def assign_tracks(links: list[Link]) -> dict[str, int]:
             groups.setdefault((link.page, link.side), []).append(link)
     for (_, side), group in groups.items():
         taken: list[list[tuple[int, int]]] = []
-        for link in sorted(group, key=lambda l: (l.slot_range[1] - l.slot_range[0], l.slot_range, l.index)):
+        for link in sorted(group, key=lambda lk: (lk.slot_range[1] - lk.slot_range[0], lk.slot_range, lk.index)):
             low, high = link.slot_range
             track = next(
                 (k for k, spans in enumerate(taken) if all(high < a or low > b for a, b in spans)),

@@ -74,7 +74,10 @@ def build_heading(columns: tuple[Column, ...], style: ChartStyle, measure: Measu
     """Two heading rows: the groups Pelaksana and Mutu Baku over their columns."""
     lanes = [c for c in columns if c.lane_id]
     mutu = [c for c in columns if c.key in ("kelengkapan", "waktu", "output")]
-    block = lambda text, w: wrap(text, w - 2 * style.cell_padding, style.heading_size, measure, bold=True)
+
+    def block(text: str, w: float) -> list[str]:
+        return wrap(text, w - 2 * style.cell_padding, style.heading_size, measure, bold=True)
+
     leading = style.heading_size * style.leading_factor
     top = leading + 2 * style.cell_padding
     lower_lines = max(len(block(c.title, c.width)) for c in lanes + mutu)

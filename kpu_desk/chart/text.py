@@ -48,7 +48,10 @@ def wrap(text: str, width: float, size: float, measure: Measure, bold: bool = Fa
 def _wrap_paragraph(text: str, width: float, size: float, measure: Measure, bold: bool) -> list[str]:
     if not text:
         return [""]
-    fits: Callable[[str], bool] = lambda candidate: measure(candidate, size, bold) <= width
+
+    def fits(candidate: str) -> bool:
+        return measure(candidate, size, bold) <= width
+
     lines: list[str] = []
     current = ""
     for word in text.split(" "):

@@ -73,7 +73,7 @@ def test_tugas_saya_shows_the_clerks_open_steps_due_first_with_overdue_marked(qt
     assert dues == sorted(dues)
     lanes = accounts.lanes_of_user(accounts.find_user("resepsionis"))
     lane_of_run = {(r.step_run_id, r.sop_id, r.lane_id) for r in models.StepRunLane.select()}
-    assert all(any((t.step_run_id, s, l) in lane_of_run for s, l in lanes) for t in tasks)
+    assert all(any((t.step_run_id, s, lane) in lane_of_run for s, lane in lanes) for t in tasks)
     late = [row for row, t in enumerate(tasks) if t.overdue]
     on_time = [row for row, t in enumerate(tasks) if not t.overdue]
     assert late, "the demo office has overdue steps at the desk"

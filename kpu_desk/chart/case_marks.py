@@ -95,7 +95,7 @@ def marks_from_runs(
         taken_branches=frozenset(chosen),
         untaken_branches=frozenset(_untaken_branches(sop, chosen, untaken, ahead)),
         # The case's own legal deadline running out makes the step that holds it late too.
-        overdue_steps=frozenset({open_step} if open_run and (open_run.overdue or case_overdue) else ()),
+        overdue_steps=frozenset({open_run.step_no} if open_run and (open_run.overdue or case_overdue) else ()),
         open_due=open_run.due_at if open_run else None,
         open_actors=_actors(sop, open_step), title=title,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import permutations
 
 from kpu_desk.chart.model import ArrowKind, Box, ShapeKind
@@ -39,10 +39,21 @@ class Node:
     kind: ShapeKind
     lanes: tuple[int, ...]  # lane indices; a connector borrows those of its step
     step_no: int | None = None
-    box: Box | None = None
+    _box: Box | None = field(default=None, repr=False)  # placed by the layout
     anchors: tuple[float, ...] = ()  # x where a vertical arrow meets it squarely
     slot_top: float = 0.0
     slot_bottom: float = 0.0
+
+    @property
+    def box(self) -> Box:
+        """Where the layout placed the node; reading it earlier is a fault of the layout."""
+        if self._box is None:
+            raise RuntimeError(f"{self.key} is read before the layout placed it")
+        return self._box
+
+    @box.setter
+    def box(self, box: Box) -> None:
+        self._box = box
 
     @property
     def is_connector(self) -> bool:
@@ -86,7 +97,7 @@ class Link:
 def flow_edges(sop: Sop) -> list[tuple[int, int, str | None]]:
     """(source index, target index, branch label) in document and branch order."""
     index = {step.no: i for i, step in enumerate(sop.steps)}
-    edges = []
+    edges: list[tuple[int, int, str | None]] = []
     for i, step in enumerate(sop.steps):
         if step.branches:
             edges.extend((i, index[b.next], b.label) for b in step.branches if b.next in index)
@@ -182,8 +193,8 @@ def _assign(group: list[Link], arriving: int) -> None:
     sides_wanted = max(arriving - 1, 0) if group[0].source.kind is ShapeKind.DIAMOND else 0
     best, best_cost = None, None
     for exits in permutations(_EXIT_ORDER, len(head)):
-        ranks = [_rank(link, exit) for link, exit in zip(head, exits)]
-        if None in ranks:
+        ranks = [rank for link, exit in zip(head, exits) if (rank := _rank(link, exit)) is not None]
+        if len(ranks) < len(head):
             continue
         free_sides = 2 - sum(1 for exit in exits if exit != BOTTOM)
         cost = sum(ranks) + 3 * max(sides_wanted - free_sides, 0)

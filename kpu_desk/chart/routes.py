@@ -382,8 +382,9 @@ def build_points(route: Route, gutter: Gutter) -> tuple[Point, ...]:
     if link.channel:
         track = gutter.track_x(link.side, link.track)
         if link.exit == BOTTOM:
-            points.append((start[0], route.depart_level))
-            points.append((track, route.depart_level))
+            depart = _level(route.depart_level)
+            points.append((start[0], depart))
+            points.append((track, depart))
         else:
             points.append((track, start[1]))
         points.extend(_arrival(route, track, gutter))
@@ -406,7 +407,15 @@ def _arrival(route: Route, x: float, gutter: Gutter) -> list[Point]:
         return [(x, target.cy), (route.port_x, target.cy)]
     # Over the symbol's top strip, down beside it, then into the side vertex.
     aside = aside_x(route.port_x, -1 if route.entry == LEFT else 1, gutter)
+    level = _level(level)
     return [(x, level), (aside, level), (aside, target.cy), (route.port_x, target.cy)]
+
+
+def _level(level: float | None) -> float:
+    """A level that assign_levels set for the route; drawing without it is a fault of the router."""
+    if level is None:
+        raise RuntimeError("a route is drawn before its level was set")
+    return level
 
 
 def aside_x(vertex_x: float, direction: int, gutter: Gutter) -> float:

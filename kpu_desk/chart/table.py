@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kpu_desk.chart.model import Align, Box, Cell, ChartStyle, Column, TextBlock
 from kpu_desk.chart.text import Measure, wrap
-from kpu_desk.sop.model import Sop, Step
+from kpu_desk.sop.model import Lane, Sop, Step
 
 # Relative widths measured off the signed documents: Kegiatan takes about a
 # quarter of the width, each lane about a tenth, the mutu baku a third.
@@ -53,7 +53,7 @@ def compute_columns(sop: Sop, width: float) -> tuple[Column, ...]:
     from_lanes = min(deficit, max(lane_width - LANE_FLOOR, 0.0) * lanes)
     lane_width -= from_lanes / lanes
     text_widths["kegiatan"] -= deficit - from_lanes
-    widths = [(key, text_widths[key], None) for key in _BEFORE_LANES]
+    widths: list[tuple[str, float, Lane | None]] = [(key, text_widths[key], None) for key in _BEFORE_LANES]
     widths += [(f"lane:{lane.id}", lane_width, lane) for lane in sop.lanes]
     widths += [(key, text_widths[key], None) for key in _AFTER_LANES]
     columns, x = [], 0.0
@@ -75,7 +75,7 @@ def build_heading(columns: tuple[Column, ...], style: ChartStyle, measure: Measu
     lanes = [c for c in columns if c.lane_id]
     mutu = [c for c in columns if c.key in ("kelengkapan", "waktu", "output")]
 
-    def block(text: str, w: float) -> list[str]:
+    def block(text: str, w: float) -> tuple[str, ...]:
         return wrap(text, w - 2 * style.cell_padding, style.heading_size, measure, bold=True)
 
     leading = style.heading_size * style.leading_factor

@@ -14,7 +14,7 @@ from kpu_desk.store import models
 
 
 def change_marker() -> tuple[int, int, int]:
-    return tuple(_newest(model) for model in (models.AuditEntry, models.Visit, models.Letter))
+    return _newest(models.AuditEntry), _newest(models.Visit), _newest(models.Letter)
 
 
 def _newest(model: type[pw.Model]) -> int:

@@ -37,6 +37,7 @@ def add_override(day: date | None, name: str, working: bool = False, actor: Acto
     actor = _administrator(actor)
     name = " ".join(str(name or "").split())
     require_valid(_problems(day, name))
+    assert day is not None  # require_valid refused a missing day
     with writing():
         models.HolidayOverride.create(day=day, name=name, working=working)
         audit("calendar.override", actor, "calendar", day.isoformat(), working=working)

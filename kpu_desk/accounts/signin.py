@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 
@@ -86,7 +87,7 @@ def _failed(user: models.User, failures: int, until: datetime | None) -> None:
 
 
 def _succeeded(user: models.User, password: str) -> None:
-    changes = {"failed_logins": 0, "locked_until": None}
+    changes: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
     if needs_rehash(user.password_hash):  # the hash parameters were raised since it was stored
         changes["password_hash"] = _hasher.hash(password)
     with writing():

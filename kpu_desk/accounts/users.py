@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
+from typing import Any, Iterable
 
 import peewee as pw
 
@@ -84,7 +84,7 @@ def update_user(username: str, *, full_name: str, jabatan: str = "", nip: str = 
     user = find_user(username)
     nip = normalize_nip(nip)
     require_valid({**_identity_problems(full_name, nip), **_password_problems(password or "", required=False)})
-    changes = {"full_name": full_name.strip(), "jabatan": jabatan.strip(), "nip": nip}
+    changes: dict[str, Any] = {"full_name": full_name.strip(), "jabatan": jabatan.strip(), "nip": nip}
     if password:
         changes.update(password_hash=hash_password(password), failed_logins=0, locked_until=None)
     with writing():

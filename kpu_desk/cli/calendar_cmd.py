@@ -39,7 +39,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def list_holidays(args: argparse.Namespace) -> int:
     year = stored_int(args.year)
-    if year not in YEARS:
+    if year is None or year not in YEARS:
         return fail(f"tahun '{args.year}' tidak sah; tulis seperti 2025 (antara {YEARS.start} dan {YEARS.stop - 1})")
     days = office_calendar(args).holidays_in(year)
     if args.json:

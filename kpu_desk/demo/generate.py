@@ -11,7 +11,7 @@ import random
 from io import BytesIO
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import Callable
+from typing import Any, Callable
 
 
 from kpu_desk.demo.letters import fill_letters
@@ -236,7 +236,7 @@ def _record_visit(number: str, values: DemoValues, started: datetime, clock: dat
     case = find_case(number)
     if case.party_id is None:
         return
-    data = {}
+    data: dict[str, Any] = {}
     for run in case.step_runs:
         data.update(run.form_data or {})
     models.Visit.create(

@@ -42,7 +42,7 @@ class DemoValues:
     def text(self, field: FormField) -> str | None:
         key = field.key
         if field.pattern:
-            return _fitting(field, ["AD 1234 XY", "https://ppid.kpu.go.id/maklumat", "DH 4521 KL"])
+            return _fitting(field.pattern, ["AD 1234 XY", "https://ppid.kpu.go.id/maklumat", "DH 4521 KL"])
         return _clip(field, self._text_for_key(key))
 
     def _text_for_key(self, key: str) -> str:
@@ -117,9 +117,9 @@ def _clip(field: FormField, text: str) -> str:
     return text[: field.max_length] if field.max_length else text
 
 
-def _fitting(field: FormField, candidates: list[str]) -> str | None:
+def _fitting(pattern: str, candidates: list[str]) -> str | None:
     for text in candidates:
-        if full_match(field.pattern, text):
+        if full_match(pattern, text):
             return text
     return None
 

@@ -173,6 +173,7 @@ def complete_step(
             completion = prepare_completion(sop.step(run.step_no), fields, branch)
             next_run = finish_run(case, sop, run, completion, version, acting, now, calendar)
     except Lost:
+        assert version is not None  # Lost is raised only once the version is known
         raise lost_race(case.number, version, fields, branch, now) from None
     completed = models.StepRun.get_by_id(run.id)
     return StepOutcome(models.Case.get_by_id(case.id), completed, next_run)

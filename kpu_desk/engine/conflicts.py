@@ -29,7 +29,7 @@ def lost_race(
     entry = _change_after(number, version)
     if entry is None:
         return ConcurrentChange(f"Kasus {number} sudah diubah di workstation lain; muat ulang kasus ini", data, branch)
-    detail = entry.detail or {}
+    detail: dict[str, Any] = entry.detail or {}
     if entry.action == "case.step":
         return _step_done(detail, entry.actor, now, data, branch)
     verb = _DONE_BY_OTHERS.get(entry.action, "diubah")

@@ -95,7 +95,7 @@ def _mac(row: models.Disposition, secret: bytes) -> str:
 def _parse(payload: str) -> tuple[int, str] | None:
     match = _PAYLOAD.fullmatch(normalize_payload(payload))
     row_id = stored_int(match.group(1)) if match else None
-    if row_id is None:
+    if match is None or row_id is None:
         return None
     return row_id, match.group(2)
 

@@ -126,14 +126,14 @@ def pass_on(parent: DispositionRef, draft: DispositionDraft, user: Actor,
     now = now_or(now)
     parent = find_disposition(parent)
     acting = resolve_actor(user)
-    _require_can_pass_on(parent, acting)
+    passer = _require_can_pass_on(parent, acting)
     clean = clean_draft(draft, now.date(), office_calendar())
     if clean.due_at is None and parent.due_at is not None:
         clean = dataclasses.replace(clean, deadline_days=parent.deadline_days, due_at=parent.due_at)
     with writing():
         row = _insert(clean, acting.user, now, letter=parent.letter_id, case=parent.case_id, oral=False,
                       parent=parent)
-        _passer_at_work(parent, acting.user, now)
+        _passer_at_work(parent, passer, now)
         audit("disposition.pass_on", acting.username, "disposition", row.id, parent=parent.id, **_facts(row, clean))
     return models.Disposition.get_by_id(row.id)
 
@@ -251,7 +251,8 @@ def _target(letter, case) -> tuple[models.Letter | None, models.Case | None]:
     return letter_row, case_row
 
 
-def _require_can_pass_on(parent: models.Disposition, acting) -> None:
+def _require_can_pass_on(parent: models.Disposition, acting) -> models.User:
+    """The acting user, once it is sure they may pass this disposition on."""
     if acting.user is None:
         raise DispositionError("meneruskan disposisi memerlukan pengguna yang masuk")
     if parent.replaced_by_id is not None:
@@ -264,6 +265,7 @@ def _require_can_pass_on(parent: models.Disposition, acting) -> None:
         & (models.DispositionRecipient.user == acting.user.id)).exists()
     if not is_recipient and not roles_of(acting.user) & set(DISPOSER_ROLES):
         raise DispositionError(f"hanya penerima disposisi #{parent.id} yang dapat meneruskannya")
+    return acting.user
 
 
 def _insert(clean: CleanDraft, author: models.User | None, now: datetime, *, letter, case, oral: bool,

@@ -195,6 +195,7 @@ def _as_date(value: date | datetime | None) -> date | None:
 
 def _insert(incoming: IncomingLetter, acting, now: datetime) -> models.Letter:
     received = _as_date(incoming.received)
+    assert received is not None  # require_letter refused a letter without its date
     scan = None
     if incoming.scan is not None:
         scan = store_file(incoming.scan, incoming.scan_filename, uploaded_by=acting.user)

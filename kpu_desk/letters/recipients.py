@@ -7,6 +7,7 @@ note); a position on the checklist (no user) is moved by whoever works it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.cases import now_or
@@ -70,7 +71,7 @@ def _move(row: models.DispositionRecipient, state: str, note: str | None, userna
     if wanted < current and state != "read":
         raise DispositionError(f"status tidak dapat mundur dari '{RECIPIENT_STATE_WORDS[row.state]}' "
                                f"ke '{RECIPIENT_STATE_WORDS[state]}'")
-    changes = {}
+    changes: dict[str, Any] = {}
     if wanted > current:
         changes.update(state=state, updated_at=now)
     if note is not None and note.strip() != row.note:

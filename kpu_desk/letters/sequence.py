@@ -43,6 +43,9 @@ def format_number(number: int, year: int) -> str:
 def parse_number(text: str) -> tuple[int, int] | None:
     """(number, year) of "0042/2026" or "42/2026"; None for anything else."""
     parts = [stored_int(part) for part in str(text or "").strip().split("/")]
-    if len(parts) != 2 or None in parts:
+    if len(parts) != 2:
         return None
-    return parts[0], parts[1]
+    number, year = parts
+    if number is None or year is None:
+        return None
+    return number, year

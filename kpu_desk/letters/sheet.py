@@ -137,16 +137,16 @@ def _recipient_ticks(view: DispositionView) -> list[Tick]:
     """The office's checklist with its ticks; a person ticks the line their jabatan begins with
     ("Sekretaris KPU Kota Kupang" → "Sekretaris (name)"), or gets a line of their own."""
     chosen = [r.position for r in view.recipients if r.user is None]
-    people = [r for r in view.recipients if r.user is not None]
+    people = [(r, r.user) for r in view.recipients if r.user is not None]
     checklist = positions()
     named: dict[str, list[str]] = {p: [] for p in checklist}
     extra = []
-    for person in people:
-        line = next((p for p in checklist if _holds(person.position or person.user.jabatan, p)), None)
+    for person, user in people:
+        line = next((p for p in checklist if _holds(person.position or user.jabatan, p)), None)
         if line is None:
             extra.append(Tick(person.label, True))
         else:
-            named[line].append(person.user.name)
+            named[line].append(user.name)
     ticks = [Tick(f"{p} ({', '.join(named[p])})" if named[p] else p, p in chosen or bool(named[p]))
              for p in checklist]
     return ticks + [Tick(p, True) for p in chosen if p not in checklist] + extra

@@ -88,7 +88,7 @@ def sign(ref: DispositionRef, user: Actor, password: str, now: datetime | None =
     signer = resolve_actor(user).user
     if signer is not None:
         signer = models.User.get_by_id(signer.id)  # a session's row may predate a new specimen
-    _require_signable(row, signer)
+    signer = _require_signable(row, signer)
     _check_password(signer, password)
     return record_signature(row, signer, now, seen)
 
@@ -129,7 +129,8 @@ def may_sign(user: Actor) -> bool:
     return signer is not None and bool(roles_of(signer) & set(SIGNER_ROLES))
 
 
-def _require_signable(row: models.Disposition, signer: models.User | None) -> None:
+def _require_signable(row: models.Disposition, signer: models.User | None) -> models.User:
+    """The signer, once it is sure they may sign this disposition."""
     if signer is None or not signer.active:
         raise SigningError("penanda tangan tidak dikenal atau tidak aktif")
     if not roles_of(signer) & set(SIGNER_ROLES):
@@ -144,6 +145,7 @@ def _require_signable(row: models.Disposition, signer: models.User | None) -> No
         raise SigningError(f"disposisi #{row.id} sudah ditandatangani")
     if specimen_path(signer.signature_sha256) is None:
         raise SigningError("spesimen tanda tangan belum ada atau rusak; simpan spesimen tanda tangan dahulu")
+    return signer
 
 
 def _check_password(signer: models.User, password: str) -> None:

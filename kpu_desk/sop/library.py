@@ -63,7 +63,7 @@ def load_shipped() -> list[Sop]:
 
 
 def _clash_errors(sops: list[Sop]) -> list[Issue]:
-    found = []
+    found: list[Issue] = []
     for attribute, label in (("id", "id"), ("prefix", "prefix nomor kasus")):
         owners: dict[str, list[Sop]] = defaultdict(list)
         for sop in sops:

@@ -107,8 +107,8 @@ class _Builder:
         )
 
     def header(self, raw: dict[str, Any]) -> Header:
-        texts = {k: v for k, v in raw.items() if isinstance(v, str)}
-        lists = {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
+        texts: dict[str, Any] = {k: v for k, v in raw.items() if isinstance(v, str)}
+        lists: dict[str, Any] = {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
         signer = raw["disahkan_oleh"]
         line_map = {k: self.lines.line_of(("header", k)) for k in raw}
         line_map["header"] = self.lines.line_of(("header",))

@@ -63,7 +63,7 @@ def _describe(err: ValidationError) -> str:
     kind, value = err.validator, err.validator_value
     if kind == "type":
         names = value if isinstance(value, list) else [value]
-        return "harus berupa " + " atau ".join(_TYPE_NAMES.get(n, n) for n in names)
+        return "harus berupa " + " atau ".join(_TYPE_NAMES.get(str(n), str(n)) for n in names)
     if kind == "enum":
         return "harus salah satu dari: " + ", ".join(map(str, value))
     if kind == "const":

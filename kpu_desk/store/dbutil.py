@@ -99,7 +99,7 @@ def translate(exc: BaseException, db: pw.Database | None = None) -> StoreError:
 def _unmasked(exc: BaseException) -> BaseException:
     """The real error when a rollback failed only because SQLite had already rolled back (disk full,
     I/O error): the connection's rollback() knows that, but a savepoint's ROLLBACK TO cannot."""
-    current = exc
+    current: BaseException | None = exc
     while current is not None and _ROLLBACK_NOISE.search(str(current).lower()):
         current = current.__context__  # peewee's wrapper, the failed rollback, then the real error
     return current if current is not None and is_driver_error(current) else exc

@@ -177,6 +177,8 @@ def _load(name: str) -> ModuleType:
     path = migrations_dir() / f"{name}.py"
     # Loaded by path, not imported: the scripts are data files outside the package.
     spec = importlib.util.spec_from_file_location(f"kpu_desk_migration_{name}", path)
+    if spec is None or spec.loader is None:
+        raise StoreError(f"berkas migrasi {path.name} tidak dapat dibaca")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     if not callable(getattr(module, "up", None)):

@@ -46,13 +46,14 @@ def message(exc: BaseException, db: pw.Database) -> str | None:
 
 def pgcode(exc: BaseException) -> str | None:
     """The SQLSTATE of a psycopg2 error, also when peewee wrapped it."""
+    current: BaseException | None = exc
     seen = 0
-    while exc is not None and seen < 5:
-        code = getattr(exc, "pgcode", None)
+    while current is not None and seen < 5:
+        code = getattr(current, "pgcode", None)
         if code:
             return code
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc, seen = inner or exc.__cause__ or exc.__context__, seen + 1
+        inner = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
+        current, seen = inner or current.__cause__ or current.__context__, seen + 1
     return None
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from engine_support import LOOP_SOP, T0, everyone_acts_in, make_attachment, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
+from kpu_desk.engine.sops import sop_of_version, sop_versions
 from kpu_desk.sop.library import shipped_sop_paths
 from kpu_desk.sop.loader import load_sop_file
 from kpu_desk.store import models
@@ -399,6 +400,9 @@ def test_a_changed_definition_is_a_new_version_and_open_cases_stay_on_theirs(off
     finished = _advance_to(old_case, sops, None, users, branch_at={7: "Bersedia menemui"})
     assert finished.state == "done"
     assert [h.activity for h in engine.case_history(old_case.number) if h.step_no == 4] == [old_activity]
+    assert [(v.version, v.cases) for v in sop_versions(TAMU)] == [(2, 1), (1, 1)]
+    assert sop_of_version(TAMU, 1).step(4).activity == old_activity
+    assert sop_of_version(TAMU, 3) is None
 
 
 def test_a_decision_may_send_the_case_back_and_round_the_loop_twice(office, tmp_path):

@@ -16,7 +16,8 @@ import pytest
 from engine_support import LOOP_SOP, T0, everyone_acts_in, make_attachment, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
 from kpu_desk.engine.actors import name_of
-from kpu_desk.engine.queries import case_files, case_version, file_info
+from kpu_desk.engine.files import StoreError, attach_file, case_files, file_info, file_path
+from kpu_desk.engine.queries import case_version
 from kpu_desk.engine.sops import sop_of_version, sop_versions
 from kpu_desk.store.attachments import store_file
 from kpu_desk.sop.library import shipped_sop_paths
@@ -464,13 +465,20 @@ def test_tasks_in_my_lanes_come_most_urgent_first(office):
     assert engine.tasks_for_lanes(set()) == []
 
 
-def test_the_case_window_reads_versions_names_and_files_through_the_engine(office):
+def test_the_case_window_reads_versions_names_and_files_through_the_engine(office, tmp_path):
     users, _ = office
     case = _guest(users)
     assert case_version(case.id) == models.Case.get_by_id(case.id).row_version
     assert case_version(case.id + 1000) is None
     assert name_of("resepsionis1") == "Petugas Resepsionis" and name_of("orang.lain") == "orang.lain"
-    own = store_file(b"surat", "surat.pdf", case=case.id)
+    scan = tmp_path / "surat.pdf"
+    scan.write_bytes(b"surat")
+    own = attach_file(scan, "berkas", users["resepsionis"], case_id=case.id, case_number=case.number)
+    assert file_path(own.id).read_bytes() == b"surat"
+    entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).first()
+    assert (entry.action, entry.actor) == ("attachment.add", "resepsionis1")
+    with pytest.raises(StoreError, match="tidak ada"):
+        file_path(own.id + 1000)
     elsewhere = store_file(b"ktp", "ktp.jpg")
     store_file(b"lain", "lain.pdf")
     assert file_info(str(own.id)).filename == "surat.pdf" and file_info("x") is None and file_info(None) is None

@@ -21,7 +21,6 @@ from kpu_desk.nik import mask_nik
 from kpu_desk.privacy import mask_phone
 from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
-from kpu_desk.validation import stored_int
 
 
 @dataclass(frozen=True)
@@ -249,36 +248,3 @@ def case_version(case_id: int) -> int | None:
     """The case's row_version now: cheap enough to ask after every poll of the shared database."""
     row = models.Case.select(models.Case.row_version).where(models.Case.id == case_id).first()
     return row.row_version if row else None
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    """A kept file as the screens name it; its bytes stay in the data folder."""
-
-    id: int
-    filename: str
-    size: int
-    uploaded_at: datetime | None
-    case_id: int | None
-
-
-def file_info(value: Any) -> FileInfo | None:
-    """The kept file a form value names (its Attachment id, as stored), or None when there is none."""
-    row_id = stored_int(value if value is not None else "")
-    row = models.Attachment.get_or_none(models.Attachment.id == row_id) if row_id is not None else None
-    return _file_info(row) if row is not None else None
-
-
-def case_files(case_id: int, also: Iterable[int] = ()) -> list[FileInfo]:
-    """The files stored against the case and those with the ids in `also`, oldest upload first.
-
-    A form's attachment field holds an Attachment id; a file chosen at another desk
-    (or imported) may not carry the case, so the caller names those too.
-    """
-    query = models.Attachment.select().where(
-        (models.Attachment.case == case_id) | models.Attachment.id.in_(sorted(also) or [0]))
-    return [_file_info(row) for row in query.order_by(models.Attachment.uploaded_at, models.Attachment.id)]
-
-
-def _file_info(row: models.Attachment) -> FileInfo:
-    return FileInfo(row.id, row.filename, row.size, row.uploaded_at, row.case_id)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from kpu_desk.engine.queries import FileInfo
-from kpu_desk.engine.queries import case_files as stored_files
+from kpu_desk.engine.files import FileInfo
+from kpu_desk.engine.files import case_files as stored_files
 from kpu_desk.gui.case.case_data import CaseData
 from kpu_desk.sop.model import FieldType
 from kpu_desk.validation import stored_int

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from kpu_desk.engine.actors import name_of
-from kpu_desk.engine.queries import file_info
+from kpu_desk.engine.files import file_info
 from kpu_desk.sop.model import FieldType, FormField, Step
 
 SUMMARY_VALUE_CHARS = 40

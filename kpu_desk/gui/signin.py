@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from kpu_desk import office
 from kpu_desk.accounts import SignInError, User, authenticate
 from kpu_desk.gui.widgets.field_errors import sentence
-from kpu_desk.store.errors import StoreError
 from kpu_desk.demo.generate import DEMO_PASSWORD, DEMO_USERS
+from kpu_desk.gui.operations import CORE_ERRORS
 from kpu_desk.gui.uiload import load_ui
 
 
@@ -34,7 +34,7 @@ class SignInDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # argon2 takes a moment, on purpose
         try:
             self.user = authenticate(username, password)
-        except (SignInError, StoreError) as exc:  # StoreError: a damaged or unreachable database
+        except (SignInError, *CORE_ERRORS) as exc:  # StoreError: a damaged or unreachable database
             self._problem(sentence(str(exc)))
             return
         finally:

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 
+# The module, not its names: letter_register imports kpu_desk.letters (its vocabulary) first.
+from kpu_desk import letter_register
 from kpu_desk.accounts.permissions import reads_secrets
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.errors import NotPermitted
-from kpu_desk.letter_register import LetterRow, letter_row
 from kpu_desk.letters.codes import case_number
 from kpu_desk.letters.content import split_instructions
 from kpu_desk.letters.dispositions import DispositionRef, find_disposition, in_force
@@ -114,9 +115,9 @@ def person(user_id: int | None) -> Person | None:
     return Person(user.username, user.full_name or user.username, user.jabatan or "", user.nip or "")
 
 
-def letter_of(view: DispositionView) -> LetterRow | None:
+def letter_of(view: DispositionView) -> letter_register.LetterRow | None:
     """The disposition's letter, its subject not hidden (callers ask may_read_letter first); None without one."""
-    return letter_row(view.letter_id, reveal_secret=True) if view.letter_id else None
+    return letter_register.letter_row(view.letter_id, reveal_secret=True) if view.letter_id else None
 
 
 def subject_of(view: DispositionView) -> tuple[str, str]:

@@ -1,4 +1,5 @@
-"""Trying a database URL before a workstation switches to it (Pengaturan → Basis data → Uji koneksi).
+"""Which database this is: a URL tried before a workstation switches to it (Pengaturan → Basis data
+→ Uji koneksi), and the one open now, named for the status bar and kept from the file dialogs.
 
 It only looks: nothing is created, migrated or written, and a SQLite file that
 does not exist yet is reported as such rather than made.
@@ -6,9 +7,11 @@ does not exist yet is reported as such rather than made.
 
 from __future__ import annotations
 
-from kpu_desk.store import migrate
+import os
+
+from kpu_desk.store import current_database, migrate, models
 from kpu_desk.store.connection import make_database, resolve_url
-from kpu_desk.store.dbutil import describe, is_sqlite, sqlite_path, translate
+from kpu_desk.store.dbutil import describe, is_database_file, is_sqlite, sqlite_path, translate
 from kpu_desk.store.errors import StoreError
 
 
@@ -29,6 +32,17 @@ def probe(url: str | None) -> str:
         raise translate(exc, db) from exc
     finally:
         db.close()
+
+
+def open_database_name() -> str:
+    """The open database as messages name it (its file, or server and database); "" when none is open."""
+    db = current_database()
+    return describe(db) if db is not None else ""
+
+
+def is_open_database_file(path: str | os.PathLike) -> bool:
+    """Whether `path` is the database in use or one of its companion files: never to be overwritten."""
+    return is_database_file(path, models.database.obj)
 
 
 def _describe_contents(db) -> str:

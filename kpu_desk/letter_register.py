@@ -17,7 +17,7 @@ from kpu_desk.letters.vocab import HIDDEN_SUBJECT, SECRET_CLASSES
 from kpu_desk.store import models
 from kpu_desk.validation import stored_int
 
-__all__ = ["HIDDEN_SUBJECT", "SECRET_CLASSES", "LetterRow", "awaiting_disposition", "letters"]
+__all__ = ["HIDDEN_SUBJECT", "SECRET_CLASSES", "LetterRow", "awaiting_disposition", "letter_row", "letters"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,12 @@ def letters(year: int, direction: str | None = None, search: str | None = None,
     if search and search.strip():
         query = query.where(_matches(search.strip(), reveal_secret))
     return [_row(letter, reveal_secret) for letter in query.objects()]
+
+
+def letter_row(letter_id: int, reveal_secret: bool = False) -> LetterRow | None:
+    """One letter as the register lists it, or None when there is no such letter."""
+    letter = _with_counts().where(models.Letter.id == letter_id).objects().first()
+    return _row(letter, reveal_secret) if letter is not None else None
 
 
 def _matches(text: str, reveal_secret: bool) -> pw.Expression:

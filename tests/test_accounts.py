@@ -104,6 +104,17 @@ def test_update_changes_jabatan_nip_and_a_new_password_lifts_the_lock(clerk):
     assert set(caught.value.errors) == {"full_name", "nip"}
 
 
+def test_a_name_and_roles_change_together_or_not_at_all(clerk):
+    with pytest.raises(FormError) as caught:
+        accounts.update_user("sri", full_name="Sri Wahyuni, S.Sos.", roles=set())
+    assert set(caught.value.errors) == {"roles"}
+    user = accounts.find_user("sri")
+    assert user.full_name != "Sri Wahyuni, S.Sos." and accounts.roles_of(user)
+    accounts.update_user("sri", full_name="Sri Wahyuni, S.Sos.", roles={"staf", "ppid"})
+    user = accounts.find_user("sri")
+    assert (user.full_name, accounts.roles_of(user)) == ("Sri Wahyuni, S.Sos.", {"staf", "ppid"})
+
+
 def test_lanes_come_from_roles_and_from_named_users(clerk):
     from tests_support_sops import register
 

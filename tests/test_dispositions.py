@@ -16,6 +16,7 @@ from kpu_desk.letters import (
     replace_disposition, set_signature_specimen, sign, signing_worklist, start_work, update_disposition,
     verify_code, written_by,
 )
+from kpu_desk.letters import addressable_people, letter_of, subject_of
 from kpu_desk.letters import Handover, handover_fields, record_handover
 from kpu_desk.letters.prefill import disposition_fields
 from kpu_desk.store import models
@@ -408,3 +409,23 @@ def test_signing_settles_the_notices_that_asked_for_it(office, letter):
     sign(written, "sekretaris", PASSWORD, now=LATER)
     waiting = [n for n in notifications.recent(sekretaris) if n.kind == "disposisi_perlu_ttd"]
     assert [n.read for n in waiting] == [True]  # no unread "menunggu tanda tangan" for what is signed
+
+
+def test_the_dialogs_read_a_disposition_s_letter_and_subject_from_the_core(office, letter):
+    written = disposition_view(dispose(_to_sekretaris(), "ketua", letter=letter.agenda, now=NOW))
+    shown = letter_of(written)
+    assert (shown.correspondent, shown.letter_number, shown.urgency) == ("Maria Goreti Lake", "01/PI/XI/2026",
+                                                                         "Biasa")
+    assert subject_of(written) == ("Permohonan salinan rekapitulasi DPT", "Biasa")
+    case = engine.start_case(KUPANG, actor="helpdesk", entry="Permohonan langsung", now=NOW)
+    oral = disposition_view(dispose(DispositionDraft(recipients=["sekretaris"], note="Layani pemohon"),
+                                    "ketua", case=case.number, oral=True, now=NOW))
+    assert letter_of(oral) is None and subject_of(oral) == (case.title, "Biasa")
+
+
+def test_the_checklist_names_active_people_with_a_jabatan_by_jabatan(office):
+    models.User.update(active=False).where(models.User.username == "ketua").execute()
+    people = addressable_people()
+    assert [p.jabatan for p in people] == sorted(p.jabatan for p in people)
+    assert "ketua" not in {p.username for p in people}
+    assert all(p.jabatan for p in people) and "sekretaris" in {p.username for p in people}

@@ -15,6 +15,11 @@ import pytest
 
 from engine_support import LOOP_SOP, T0, everyone_acts_in, make_attachment, make_users, sync_shipped, valid_form, write_sop
 from kpu_desk import engine
+from kpu_desk.engine.actors import name_of
+from kpu_desk.engine.files import StoreError, attach_file, case_files, file_info, file_path
+from kpu_desk.engine.queries import case_version
+from kpu_desk.engine.sops import sop_of_version, sop_versions
+from kpu_desk.store.attachments import store_file
 from kpu_desk.sop.library import shipped_sop_paths
 from kpu_desk.sop.loader import load_sop_file
 from kpu_desk.store import models
@@ -399,6 +404,9 @@ def test_a_changed_definition_is_a_new_version_and_open_cases_stay_on_theirs(off
     finished = _advance_to(old_case, sops, None, users, branch_at={7: "Bersedia menemui"})
     assert finished.state == "done"
     assert [h.activity for h in engine.case_history(old_case.number) if h.step_no == 4] == [old_activity]
+    assert [(v.version, v.cases) for v in sop_versions(TAMU)] == [(2, 1), (1, 1)]
+    assert sop_of_version(TAMU, 1).step(4).activity == old_activity
+    assert sop_of_version(TAMU, 3) is None
 
 
 def test_a_decision_may_send_the_case_back_and_round_the_loop_twice(office, tmp_path):
@@ -455,3 +463,23 @@ def test_tasks_in_my_lanes_come_most_urgent_first(office):
         (request.number, 1, True), (visit.number, 2, False)]
     assert tasks[0].activity == sops[PI].step(1).activity
     assert engine.tasks_for_lanes(set()) == []
+
+
+def test_the_case_window_reads_versions_names_and_files_through_the_engine(office, tmp_path):
+    users, _ = office
+    case = _guest(users)
+    assert case_version(case.id) == models.Case.get_by_id(case.id).row_version
+    assert case_version(case.id + 1000) is None
+    assert name_of("resepsionis1") == "Petugas Resepsionis" and name_of("orang.lain") == "orang.lain"
+    scan = tmp_path / "surat.pdf"
+    scan.write_bytes(b"surat")
+    own = attach_file(scan, "berkas", users["resepsionis"], case_id=case.id, case_number=case.number)
+    assert file_path(own.id).read_bytes() == b"surat"
+    entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).first()
+    assert (entry.action, entry.actor) == ("attachment.add", "resepsionis1")
+    with pytest.raises(StoreError, match="tidak ada"):
+        file_path(own.id + 1000)
+    elsewhere = store_file(b"ktp", "ktp.jpg")
+    store_file(b"lain", "lain.pdf")
+    assert file_info(str(own.id)).filename == "surat.pdf" and file_info("x") is None and file_info(None) is None
+    assert [f.filename for f in case_files(case.id, also={elsewhere.id})] == ["surat.pdf", "ktp.jpg"]

@@ -78,8 +78,11 @@ def create_user(username: str, full_name: str, password: str, roles: Iterable[st
 
 
 def update_user(username: str, *, full_name: str, jabatan: str = "", nip: str = "",
-                password: str | None = None, actor: str = "") -> models.User:
-    """Change name, jabatan and NIP; a new password (when given) also lifts a lock."""
+                password: str | None = None, roles: Iterable[str] | None = None, actor: str = "") -> models.User:
+    """Change name, jabatan and NIP; a new password (when given) also lifts a lock.
+
+    With `roles`, the roles change in the same transaction: both, or neither.
+    """
     permissions.require_administrator(actor, "mengubah akun pengguna")
     user = find_user(username)
     nip = normalize_nip(nip)
@@ -90,6 +93,8 @@ def update_user(username: str, *, full_name: str, jabatan: str = "", nip: str = 
     with writing():
         models.User.update(changes).where(models.User.id == user.id).execute()
         audit("user.update", actor, "user", user.username, password_changed=bool(password))
+        if roles is not None:
+            set_roles(user.username, roles, actor=actor)
     return models.User.get_by_id(user.id)
 
 

@@ -33,3 +33,9 @@ def display_name(user_id: int | None, fallback: str = "") -> str:
     if user is not None:
         return user.full_name or user.username
     return fallback or "pengguna lain"
+
+
+def name_of(username: str) -> str:
+    """A colleague's full name from the username a form records; the username itself when unknown."""
+    user = models.User.get_or_none(models.User.username == username)
+    return (user.full_name or user.username) if user is not None else username

@@ -242,3 +242,9 @@ def _activity(sop, step_no: int) -> str:
         return sop.step(step_no).activity
     except KeyError:
         return ""
+
+
+def case_version(case_id: int) -> int | None:
+    """The case's row_version now: cheap enough to ask after every poll of the shared database."""
+    row = models.Case.select(models.Case.row_version).where(models.Case.id == case_id).first()
+    return row.row_version if row else None

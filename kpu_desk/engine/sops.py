@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -74,6 +76,33 @@ def sop_for_version(version_id: int) -> Sop:
     if key not in _parsed:
         _parsed[key] = _parse_version(models.SopVersion.get_by_id(version_id))
     return _parsed[key]
+
+
+def sop_of_version(sop_id: str, version: int) -> Sop | None:
+    """The SOP as its numbered version defines it, or None when that version was never registered."""
+    row = (models.SopVersion.select(models.SopVersion.id)
+           .where((models.SopVersion.sop_id == sop_id) & (models.SopVersion.version == version)).first())
+    return sop_for_version(row.id) if row else None
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version: int
+    loaded_at: datetime | None
+    fingerprint: str
+    cases: int
+
+
+def sop_versions(sop_id: str) -> list[VersionRow]:
+    """Every registered version of an SOP, newest first, with how many cases run on it."""
+    cases = (models.Case.select(models.Case.sop_version, pw.fn.COUNT(models.Case.id).alias("n"))
+             .join(models.SopVersion).where(models.SopVersion.sop_id == sop_id)
+             .group_by(models.Case.sop_version))
+    counts = {row.sop_version_id: row.n for row in cases}
+    query = (models.SopVersion.select(models.SopVersion.id, models.SopVersion.version,
+                                      models.SopVersion.loaded_at, models.SopVersion.fingerprint)
+             .where(models.SopVersion.sop_id == sop_id).order_by(models.SopVersion.version.desc()))
+    return [VersionRow(row.version, row.loaded_at, row.fingerprint, counts.get(row.id, 0)) for row in query]
 
 
 def _parse_version(row: models.SopVersion) -> Sop:

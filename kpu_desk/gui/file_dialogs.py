@@ -25,9 +25,8 @@ from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from kpu_desk.dbprobe import is_open_database_file
 from kpu_desk.gui import messages
-from kpu_desk.store import models
-from kpu_desk.store.dbutil import is_database_file
 
 
 def _tr(text: str) -> str:
@@ -108,7 +107,7 @@ def _ask(dialog: QFileDialog, parent: QWidget | None, suffix: str) -> str | None
         dialog.deleteLater()
     if suffix and not path.lower().endswith(suffix):
         path += suffix
-    if is_database_file(Path(path), models.database.obj):
+    if is_open_database_file(Path(path)):
         messages.show_error(parent, title, _tr(
             "Berkas itu adalah basis data KPU Desk yang sedang dipakai (atau berkas pendampingnya). "
             "Pilih berkas lain."))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kpu_desk import __version__, office
+from kpu_desk.dbprobe import open_database_name
 from kpu_desk.letters import vocab
 from kpu_desk.gui import case_opener, geometry, messages, operations, wallclock
 from kpu_desk.gui.notification_button import NotificationButton
@@ -27,8 +28,6 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.signin import SignInDialog
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.watcher import ChangeWatcher
-from kpu_desk.store import current_database
-from kpu_desk.store.dbutil import describe
 
 PAGES = (TasksPage, VisitorsPage, CasesPage, LettersPage, SopsPage, ReportsPage, SettingsPage)
 LAST_PAGE_KEY = "main_window/page"
@@ -136,8 +135,8 @@ class MainWindow(QMainWindow):
         self.syncLabel = QLabel(self)
         self.statusBar().addPermanentWidget(self.databaseLabel)
         self.statusBar().addPermanentWidget(self.syncLabel)
-        db = current_database()
-        self.databaseLabel.setText(self.tr("Basis data: {0}").format(describe(db)) if db is not None else "")
+        name = open_database_name()
+        self.databaseLabel.setText(self.tr("Basis data: {0}").format(name) if name else "")
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self.pageStack.setCurrentIndex)

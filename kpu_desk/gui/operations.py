@@ -30,6 +30,8 @@ from kpu_desk.store.dbutil import is_driver_error, translate
 from kpu_desk.store.errors import StoreError
 
 log = logging.getLogger(__name__)
+# The errors the core words for the clerk (Bahasa Indonesia), shown as they are; pages catch these.
+CORE_ERRORS = (StoreError, EngineError)
 _running: set["Operation"] = set()  # keeps an operation alive until its worker is done
 
 
@@ -71,7 +73,7 @@ class _Worker(QRunnable):
             result = self._work(Progress(self._signals.progressed.emit, self._stop))
         except BaseException as exc:  # noqa: BLE001  (reported on the UI thread, never lost)
             error = exc
-            if not isinstance(exc, (Cancelled, StoreError, EngineError)):
+            if not isinstance(exc, (Cancelled, *CORE_ERRORS)):
                 log.error("operation failed:\n%s", "".join(traceback.format_exception(exc)))
         finally:
             _close_thread_connection()
@@ -124,7 +126,7 @@ class Operation(QObject):
 
 def problem_text(error: BaseException) -> str:
     """What to tell the clerk about an error: our own messages as they are, the rest plainly."""
-    if isinstance(error, (StoreError, EngineError)):
+    if isinstance(error, CORE_ERRORS):
         return str(error)
     if is_driver_error(error):
         return str(translate(error, models.database.obj))

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kpu_desk.accounts import lanes_of_user, roles_of
+from kpu_desk.accounts import User, lanes_of_user, roles_of
 from kpu_desk.accounts.permissions import reads_secrets
 from kpu_desk.roles import ROLE_LABELS
-from kpu_desk.store import models
 
 
 @dataclass(frozen=True)
 class Session:
-    user: models.User
+    user: User
     roles: frozenset[str]
 
     @classmethod
-    def of(cls, user: models.User) -> "Session":
+    def of(cls, user: User) -> "Session":
         return cls(user, roles_of(user))
 
     @property

@@ -13,13 +13,13 @@ from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QListWidgetItem, QWidget, QWizard
 
 from kpu_desk import office
+from kpu_desk.accounts import User
 from kpu_desk.accounts.users import new_account_problems
 from kpu_desk.gui.operations import Operation
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import FieldErrors, sentence
 from kpu_desk.gui.widgets.logo_file import ask_logo_file
 from kpu_desk.gui.widgets.progress_panel import ProgressPanel
-from kpu_desk.store import models
 from kpu_desk.validation import FormError
 
 DEMO_DAYS = 20
@@ -31,7 +31,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         load_ui("setup_wizard.ui", self)
         self.demo_days = demo_days
-        self.admin: models.User | None = None  # set when the office was set up
+        self.admin: User | None = None  # set when the office was set up
         self.demo_loaded = False
         self.demo: Operation | None = None
         self.logo_file: str | None = None

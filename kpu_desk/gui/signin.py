@@ -7,19 +7,18 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kpu_desk import office
-from kpu_desk.accounts import SignInError, authenticate
+from kpu_desk.accounts import SignInError, User, authenticate
 from kpu_desk.gui.widgets.field_errors import sentence
-from kpu_desk.store.errors import StoreError
 from kpu_desk.demo.generate import DEMO_PASSWORD, DEMO_USERS
+from kpu_desk.gui.operations import CORE_ERRORS
 from kpu_desk.gui.uiload import load_ui
-from kpu_desk.store import models
 
 
 class SignInDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, username: str = ""):
         super().__init__(parent)
         load_ui("signin.ui", self)
-        self.user: models.User | None = None
+        self.user: User | None = None
         self.messageLabel.hide()
         self._show_office()
         self.usernameEdit.setText(username)
@@ -35,7 +34,7 @@ class SignInDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # argon2 takes a moment, on purpose
         try:
             self.user = authenticate(username, password)
-        except (SignInError, StoreError) as exc:  # StoreError: a damaged or unreachable database
+        except (SignInError, *CORE_ERRORS) as exc:  # StoreError: a damaged or unreachable database
             self._problem(sentence(str(exc)))
             return
         finally:

@@ -14,6 +14,7 @@ Disposisi (dispositions.py, recipients.py, views.py)
     update_disposition(ref, draft, user) / replace_disposition(ref, reason, changes, user)
     mark_read / start_work / finish(ref, user, note) ; set_recipient_state(recipient_id, state, user)
     disposition_view(ref), inbox(user), written_by(user), signing_worklist(), dispositions_of(letter|case)
+    letter_of(view), subject_of(view), addressable_people(): what the dialogs and lists show
     may_read_letter(view, user) / require_may_read_letter: a Rahasia letter's subject and sender, to whom
 Signing (signing.py, codes.py)
     set_signature_specimen(user, png_bytes) ; sign(ref, user, password, seen=…) -> models.Disposition
@@ -90,15 +91,18 @@ from kpu_desk.letters.views import (
     InboxRow,
     Person,
     RecipientStatus,
+    addressable_people,
     chain_below,
     children_of,
     disposition_view,
     dispositions_of,
     inbox,
+    letter_of,
     may_read_letter,
     recipients_of,
     require_may_read_letter,
     signing_worklist,
+    subject_of,
     written_by,
 )
 from kpu_desk.letters.vocab import INSTRUCTIONS, OTHER_LABEL, RECIPIENT_STATES, SECURITY_CLASSES, URGENCIES
@@ -111,10 +115,10 @@ __all__ = [
     "DispositionDraft", "DispositionError",
     "DispositionView", "FrozenDisposition",
     "InboxRow", "IncomingLetter", "LetterError", "Person", "RecipientStatus", "RegisteredLetter", "SigningError",
-    "Verification", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",
-    "find_disposition", "find_letter", "finish", "in_force", "inbox", "letter_fields", "letter_problems",
+    "Verification", "addressable_people", "chain_below", "children_of", "disposition_view", "dispositions_of", "dispose", "draft_of",
+    "find_disposition", "find_letter", "finish", "in_force", "inbox", "letter_fields", "letter_of", "letter_problems",
     "mark_read", "may_read_letter", "needs_signature", "pass_on", "positions", "recipients_of",
     "register_incoming", "require_may_read_letter",
     "replace_disposition", "set_positions", "set_recipient_state", "set_signature_specimen", "sign",
-    "signature_specimen", "signing_worklist", "start_work", "update_disposition", "verify_code", "written_by",
+    "signature_specimen", "signing_worklist", "start_work", "subject_of", "update_disposition", "verify_code", "written_by",
 ]

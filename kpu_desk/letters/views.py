@@ -5,6 +5,8 @@
     written_by("ketua")           what a user wrote, with every recipient's state
     signing_worklist()            written dispositions waiting for a signature, oldest first
     dispositions_of(letter=…)     every disposition of a letter or a case, in order
+    letter_of(view), subject_of(view)   the disposition's letter, or its subject and urgency
+    addressable_people()          the people a disposition may be addressed to, by jabatan
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 
+# The module, not its names: letter_register imports kpu_desk.letters (its vocabulary) first.
+from kpu_desk import letter_register
 from kpu_desk.accounts.permissions import reads_secrets
 from kpu_desk.engine.actors import Actor, resolve_actor
 from kpu_desk.engine.errors import NotPermitted
@@ -109,6 +113,32 @@ def person(user_id: int | None) -> Person | None:
     if user is None:
         return None
     return Person(user.username, user.full_name or user.username, user.jabatan or "", user.nip or "")
+
+
+def letter_of(view: DispositionView) -> letter_register.LetterRow | None:
+    """The disposition's letter, its subject not hidden (callers ask may_read_letter first); None without one."""
+    return letter_register.letter_row(view.letter_id, reveal_secret=True) if view.letter_id else None
+
+
+def subject_of(view: DispositionView) -> tuple[str, str]:
+    """(subject, urgency) of the disposition's letter, or the case's title for a disposition without a letter.
+
+    The disposition lists show it to whoever holds the disposition: they were addressed.
+    """
+    letter = letter_of(view)
+    if letter is not None:
+        return letter.subject, letter.urgency
+    if view.case_number:
+        title = models.Case.select(models.Case.title).where(models.Case.number == view.case_number).scalar()
+        return title or "", "Biasa"
+    return "", "Biasa"
+
+
+def addressable_people() -> list[Person]:
+    """Active users with a jabatan, by jabatan then name: the people on the "Diteruskan kepada" checklist."""
+    query = (models.User.select().where((models.User.active == True) & (models.User.jabatan != ""))  # noqa: E712
+             .order_by(models.User.jabatan, models.User.full_name))
+    return [Person(u.username, u.full_name or u.username, u.jabatan, u.nip or "") for u in query]
 
 
 def may_read_letter(view: DispositionView, user: Actor) -> bool:

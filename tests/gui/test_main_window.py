@@ -29,6 +29,7 @@ def test_every_page_can_be_reached_and_fits_a_1366_screen(qtbot, demo_database, 
         page = window.current_page()
         assert isinstance(page, page_class) and page.isVisible() and not page.stale
     assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 720
+    assert window.databaseLabel.text() == f"Basis data: {demo_database.database}"
 
 
 def test_the_last_page_and_the_window_geometry_are_remembered(qtbot, demo_database, open_main_window):

@@ -12,12 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from kpu_desk.engine import EngineError
 from kpu_desk.gui import messages
 from kpu_desk.gui.case.window import CaseWindow
+from kpu_desk.gui.operations import CORE_ERRORS
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.widgets.field_errors import sentence
-from kpu_desk.store.errors import StoreError
 
 _open: dict[tuple[str, str], CaseWindow] = {}
 
@@ -34,7 +33,7 @@ def open_case_window(number: str, session: Session, parent: QWidget | None = Non
         return window
     try:
         window = CaseWindow(number, session, parent)
-    except (EngineError, StoreError) as exc:
+    except CORE_ERRORS as exc:
         messages.show_error(parent, QCoreApplication.translate("CaseWindow", "Kasus tidak dapat dibuka"),
                             sentence(str(exc)))
         return None

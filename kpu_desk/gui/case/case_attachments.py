@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from kpu_desk.engine.files import FileInfo
+from kpu_desk.engine.files import case_files as stored_files
 from kpu_desk.gui.case.case_data import CaseData
 from kpu_desk.sop.model import FieldType
-from kpu_desk.store import models
 from kpu_desk.validation import stored_int
 
 FILE_TYPES = (FieldType.ATTACHMENT, FieldType.SIGNATURE)
@@ -29,10 +30,7 @@ class CaseFile:
 
 def case_files(data: CaseData) -> list[CaseFile]:
     named = _named_in_forms(data)
-    query = models.Attachment.select().where(
-        (models.Attachment.case == data.case_id) | models.Attachment.id.in_(sorted(named) or [0])
-    )
-    rows = list(query.order_by(models.Attachment.uploaded_at, models.Attachment.id))
+    rows = stored_files(data.case_id, also=named)
     return [_file(row, named.get(row.id)) for row in rows if row.id in named or _uploaded_to_case(row)]
 
 
@@ -50,10 +48,10 @@ def _named_in_forms(data: CaseData) -> dict[int, tuple[int, str]]:
     return found
 
 
-def _uploaded_to_case(row: models.Attachment) -> bool:
+def _uploaded_to_case(row: FileInfo) -> bool:
     return row.case_id is not None
 
 
-def _file(row: models.Attachment, named: tuple[int, str] | None) -> CaseFile:
+def _file(row: FileInfo, named: tuple[int, str] | None) -> CaseFile:
     step_no, label = named if named else (None, "")
     return CaseFile(row.id, row.filename, row.size, row.uploaded_at, step_no, label)

@@ -12,10 +12,10 @@ from datetime import datetime
 
 from kpu_desk.engine import CaseSummary, HistoryEntry, case_history, case_summary, find_case, sop_for_case
 from kpu_desk.engine.conflicts import lost_race
+from kpu_desk.engine.queries import case_version
 from kpu_desk.engine.runs import current_run
 from kpu_desk.gui import wallclock
 from kpu_desk.sop.model import Sop, Step
-from kpu_desk.store import models
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,7 @@ def load_case(number: str, now: datetime | None = None, reveal_nik: bool = False
 
 def current_version(case_id: int) -> int | None:
     """The case's row_version now: cheap enough to ask after every poll of the shared database."""
-    row = models.Case.select(models.Case.row_version).where(models.Case.id == case_id).first()
-    return row.row_version if row else None
+    return case_version(case_id)
 
 
 def what_changed(number: str, loaded_version: int) -> str:

@@ -6,14 +6,12 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QUrl
 
+from kpu_desk.engine.files import StoreError, file_path
 from kpu_desk.gui.case.case_attachments import case_files
 from kpu_desk.gui.case.case_data import CaseData
 from kpu_desk.gui.case.files_table import CaseFilesModel
 from kpu_desk.gui.pages.base import prepare_table
 from kpu_desk.gui.widgets.field_errors import sentence
-from kpu_desk.store import models
-from kpu_desk.store.attachments import open_attachment
-from kpu_desk.store.errors import StoreError
 
 COLUMN_WIDTHS = {1: 64, 2: 200, 3: 80, 4: 110}
 
@@ -46,7 +44,7 @@ class FilesPanel(QObject):
             return False
         self.w.filesMessage.hide()
         try:
-            path = open_attachment(models.Attachment.get_by_id(file.attachment_id))
+            path = file_path(file.attachment_id)
         except StoreError as exc:
             self.w.filesMessage.setText(sentence(str(exc)))
             self.w.filesMessage.show()

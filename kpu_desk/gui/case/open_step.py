@@ -11,16 +11,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from kpu_desk import engine
-from kpu_desk.engine import BranchError, ConcurrentChange, EngineError, FormError
+from kpu_desk.engine import BranchError, ConcurrentChange, FormError
 from kpu_desk.gui.case.branch_choice import BranchChoice
 from kpu_desk.gui.case.case_data import CaseData
 from kpu_desk.accounts.permissions import Permissions
 from kpu_desk.gui.case.step_texts import act_note, closed_text, step_heading, step_meta
 from kpu_desk.gui.forms import FormContext, StepForm
 from kpu_desk.gui.forms.context import FileChooser
+from kpu_desk.gui.operations import CORE_ERRORS
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.widgets.field_errors import sentence
-from kpu_desk.store.errors import StoreError
 
 
 class OpenStep(QObject):
@@ -141,7 +141,7 @@ class OpenStep(QObject):
         except ConcurrentChange as exc:
             self.show_conflict(exc.message)
             return
-        except (FormError, BranchError, EngineError, StoreError) as exc:
+        except (FormError, BranchError, *CORE_ERRORS) as exc:
             self._refused(exc)
             return
         self.completed.emit(outcome)

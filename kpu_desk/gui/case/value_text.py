@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from kpu_desk.engine.actors import name_of
+from kpu_desk.engine.files import file_info
 from kpu_desk.sop.model import FieldType, FormField, Step
-from kpu_desk.store import models
-from kpu_desk.validation import stored_int
 
 SUMMARY_VALUE_CHARS = 40
 
@@ -81,15 +81,13 @@ def _datetime(value: Any) -> str:
 
 
 def _person(value: Any) -> str:
-    user = models.User.get_or_none(models.User.username == str(value))
-    return (user.full_name or user.username) if user is not None else str(value)
+    return name_of(str(value))
 
 
 def _attachment(value: Any) -> str:
     text = str(value)
-    row_id = stored_int(text)
-    row = models.Attachment.get_or_none(models.Attachment.id == row_id) if row_id is not None else None
-    return row.filename if row is not None else _tr("lampiran #{0}").format(text)
+    found = file_info(text)
+    return found.filename if found is not None else _tr("lampiran #{0}").format(text)
 
 
 _READERS = {

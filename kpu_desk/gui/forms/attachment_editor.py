@@ -1,6 +1,6 @@
 """Attaching a file to a step: chosen (a dialog, or an injected chooser), stored at once, shown by name.
 
-The file is kept in the data folder when it is chosen (store_file), against
+The file is kept in the data folder when it is chosen (engine.files.attach_file), against
 the case and the open step run, so the form only carries the Attachment id the
 engine expects. A signature is an attachment too: an image of it, shown small.
 """
@@ -13,15 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QWidget
 
-from kpu_desk.engine.storage import audit, writing
+from kpu_desk.engine.files import FileInfo, StoreError, attach_file, file_info, file_path
 from kpu_desk.gui.forms.context import FormContext, translate
 from kpu_desk.gui.forms.editor import FieldEditor
 from kpu_desk.gui.operations import problem_text
 from kpu_desk.sop.model import FieldType, FormField
-from kpu_desk.store import models
-from kpu_desk.store.attachments import open_attachment, store_file
-from kpu_desk.store.errors import StoreError
-from kpu_desk.validation import stored_int
 
 SIGNATURE_TYPES = (".png", ".jpg", ".jpeg")
 PREVIEW_HEIGHT = 48
@@ -31,7 +27,7 @@ class AttachmentEditor(FieldEditor):
     def __init__(self, form_field: FormField, context: FormContext, parent: QWidget | None = None):
         super().__init__(form_field, parent)
         self.context = context
-        self.attachment: models.Attachment | None = None
+        self.attachment: FileInfo | None = None
         self.chooseButton = QPushButton(translate("Pilih berkas…"), self)
         self.chooseButton.setObjectName(f"field_{form_field.key}")
         self.nameLabel = QLabel(translate("Belum ada berkas"), self)
@@ -70,7 +66,7 @@ class AttachmentEditor(FieldEditor):
         if path:
             self.attach(path)
 
-    def attach(self, path: str) -> models.Attachment | None:
+    def attach(self, path: str) -> FileInfo | None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large scan takes a moment to copy
         try:
             self.attachment = self._store(path)
@@ -82,14 +78,10 @@ class AttachmentEditor(FieldEditor):
         self._show()
         return self.attachment
 
-    def _store(self, path: str) -> models.Attachment:
+    def _store(self, path: str) -> FileInfo:
         context = self.context
-        with writing():
-            stored = store_file(path, case=context.case_id, step_run=context.step_run_id, uploaded_by=context.user)
-            # The audit names the file's row, never its name: file names often carry a person's name.
-            audit("attachment.add", context.user.username if context.user else "", "case",
-                  context.case_number or "", attachment=stored.id, field=self.field.key)
-        return stored
+        return attach_file(path, self.field.key, context.user, case_id=context.case_id,
+                           case_number=context.case_number or "", step_run_id=context.step_run_id)
 
     # --- the value ----------------------------------------------------------------------
 
@@ -128,15 +120,12 @@ class AttachmentEditor(FieldEditor):
             self.preview.setPixmap(pixmap.scaledToHeight(PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
 
 
-def _find(value: Any) -> models.Attachment | None:
-    if isinstance(value, models.Attachment):
-        return value
-    row_id = stored_int(value or "")
-    return models.Attachment.get_or_none(models.Attachment.id == row_id) if row_id is not None else None
+def _find(value: Any) -> FileInfo | None:
+    return value if isinstance(value, FileInfo) else file_info(value or "")
 
 
-def _signature_pixmap(attachment: models.Attachment) -> QPixmap:
+def _signature_pixmap(attachment: FileInfo) -> QPixmap:
     try:
-        return QPixmap(str(open_attachment(attachment)))
+        return QPixmap(str(file_path(attachment.id)))
     except StoreError:
         return QPixmap()  # a missing file is reported where it is opened, not in the preview

@@ -8,9 +8,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from kpu_desk.accounts import User
 from kpu_desk.gui.file_dialogs import ask_open_file
-
-from kpu_desk.store import models
 
 # (parent, dialog title, name filter) → the chosen file's path, or None when cancelled.
 FileChooser = Callable[[QWidget, str, str], "str | None"]
@@ -27,7 +26,7 @@ class FormContext:
     case_number: str | None = None
     case_id: int | None = None
     step_run_id: int | None = None
-    user: models.User | None = None
+    user: User | None = None
     # Injected so tests (and a scanner integration later) choose files without a dialog.
     choose_file: FileChooser = field(default=dialog_file_chooser)
 

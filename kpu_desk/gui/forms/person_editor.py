@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from kpu_desk.accounts import active_users
+from kpu_desk.accounts import User, active_users
 from kpu_desk.gui.forms.choice_editors import ComboEditor
-from kpu_desk.store import models
 
 
-def person_text(user: models.User) -> str:
+def person_text(user: User) -> str:
     name = user.full_name or user.username
     return f"{name} — {user.jabatan}" if user.jabatan else name
 

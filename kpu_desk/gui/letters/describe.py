@@ -9,10 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from kpu_desk.gui.formatting import short_date, short_datetime
 from kpu_desk.gui.letters.models import said, who, with_other
 from kpu_desk.gui.session import Session
-from kpu_desk.letters import DispositionView, children_of, may_read_letter
+from kpu_desk.letters import DispositionView, children_of, letter_of, may_read_letter
 from kpu_desk.letters.sheet import deadline_text
 from kpu_desk.letters.vocab import HIDDEN_SUBJECT
-from kpu_desk.store import models
 
 
 def _tr(text: str) -> str:
@@ -57,10 +56,10 @@ def details_html(view: DispositionView, reveal: bool = True) -> str:
 
 
 def _letter_rows(view: DispositionView, reveal: bool) -> list[tuple[str, str]]:
-    letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
+    letter = letter_of(view)
     if letter is None:
         return [(_tr("Kasus"), view.case_number or "—")]
-    sender, subject = (letter.sender, letter.subject) if reveal else (HIDDEN_SUBJECT, HIDDEN_SUBJECT)
+    sender, subject = (letter.correspondent, letter.subject) if reveal else (HIDDEN_SUBJECT, HIDDEN_SUBJECT)
     return [
         (_tr("Surat dari"), sender), (_tr("Nomor surat"), letter.letter_number or "—"),
         (_tr("Tanggal surat"), short_date(letter.letter_date)), (_tr("Diterima"), short_date(letter.received_date)),
@@ -92,5 +91,5 @@ def signed_summary(view: DispositionView) -> str:
 
 
 def _letter_number(view: DispositionView) -> str:
-    letter = models.Letter.get_or_none(models.Letter.id == view.letter_id) if view.letter_id else None
+    letter = letter_of(view)
     return (letter.letter_number or "—") if letter else "—"

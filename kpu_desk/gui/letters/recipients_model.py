@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from kpu_desk.letters import positions
-from kpu_desk.store import models
+from kpu_desk.letters import addressable_people, positions
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "position" or "user"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the position's name, or the username
@@ -17,11 +16,9 @@ class RecipientChecklist(QStandardItemModel):
         super().__init__(parent)
         for name in positions():
             self._add(name, "position", name)
-        people = (models.User.select().where((models.User.active == True) & (models.User.jabatan != ""))  # noqa: E712
-                  .order_by(models.User.jabatan, models.User.full_name))
-        for user in people:
-            if user.username != leave_out:
-                self._add(f"{user.full_name or user.username} — {user.jabatan}", "user", user.username)
+        for person in addressable_people():
+            if person.username != leave_out:
+                self._add(f"{person.name} — {person.jabatan}", "user", person.username)
 
     def _add(self, text: str, kind: str, value: str) -> None:
         item = QStandardItem(text)

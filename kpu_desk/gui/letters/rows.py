@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kpu_desk.gui import wallclock
-from kpu_desk.letters import DispositionView, InboxRow, RecipientStatus
-from kpu_desk.store import models
+from kpu_desk.letters import DispositionView, InboxRow, RecipientStatus, subject_of
 
 
 @dataclass(frozen=True)
@@ -30,18 +29,6 @@ class DispositionRow:
     def where(self) -> str:
         """The letter's agenda number, or the case number of a disposition without a letter."""
         return self.view.agenda or self.view.case_number or "—"
-
-
-def subject_of(view: DispositionView) -> tuple[str, str]:
-    """(subject, urgency) of the disposition's letter, or the case's title."""
-    if view.letter_id:
-        letter = models.Letter.get_or_none(models.Letter.id == view.letter_id)
-        if letter is not None:
-            return letter.subject, letter.urgency
-    if view.case_number:
-        title = models.Case.select(models.Case.title).where(models.Case.number == view.case_number).scalar()
-        return title or "", "Biasa"
-    return "", "Biasa"
 
 
 def rows_of(views: list[DispositionView]) -> list[DispositionRow]:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kpu_desk.gui import printer_settings
 
 if TYPE_CHECKING:
-    from kpu_desk.store import models
+    from kpu_desk.accounts import User
 
 # Pengaturan's paper names → the sheet renderer's.
 SHEET_PAPER = {"a4": "a4", "half_folio": "half-folio"}
 
 
-def sheet_pdf(disposition_id: int, reader: models.User, paper: str | None = None) -> bytes:
+def sheet_pdf(disposition_id: int, reader: User, paper: str | None = None) -> bytes:
     from kpu_desk.letters.sheet import sheet_info  # reportlab only when printing
     from kpu_desk.printing.disposition_sheet import render_disposition_sheet
 
@@ -36,7 +36,7 @@ def sheet_title(disposition_id: int) -> str:
     return QCoreApplication.translate("DispositionDialog", "Lembar disposisi #{0}").format(disposition_id)
 
 
-def preview_sheet(disposition_id: int, reader: models.User, parent: QWidget, **preview_options):
+def preview_sheet(disposition_id: int, reader: User, parent: QWidget, **preview_options):
     """The lembar disposisi in the print preview (a PdfPreviewDialog, shown)."""
     from kpu_desk.gui.printing import PdfPreviewDialog  # Qt's printing only when printing
 

@@ -15,12 +15,11 @@ from PySide6.QtCore import QModelIndex, Signal
 
 from kpu_desk import sop_catalog
 from kpu_desk.engine import CaseSummary, list_cases
-from kpu_desk.engine.sops import sop_for_version
+from kpu_desk.engine.sops import sop_of_version
 from kpu_desk.gui import wallclock
 from kpu_desk.gui.formatting import short_datetime, state_label
 from kpu_desk.gui.models.table_model import Column, RowTableModel
 from kpu_desk.sop.model import Sop
-from kpu_desk.store import models
 
 REFRESH_LIMIT = 2000  # a refresh re-reads at most this many rows; further ones load again on scrolling
 
@@ -129,7 +128,5 @@ class CasesModel(RowTableModel):
     def _sop(self, sop_id: str, version: int) -> Sop | None:
         key = (sop_id, version)
         if key not in self._sops:
-            row = models.SopVersion.get_or_none((models.SopVersion.sop_id == sop_id)
-                                                & (models.SopVersion.version == version))
-            self._sops[key] = sop_for_version(row.id) if row else None
+            self._sops[key] = sop_of_version(sop_id, version)
         return self._sops[key]

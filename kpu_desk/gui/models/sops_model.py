@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
-from peewee import fn
-
+from kpu_desk.engine.sops import sop_versions
 from kpu_desk.gui.models.table_model import CENTER, RIGHT, Column, RowTableModel
 from kpu_desk.sop.model import Sop
 from kpu_desk.sop_catalog import SopEntry, registered_sops
-from kpu_desk.store import models
 
 
 class SopsModel(RowTableModel):
@@ -99,26 +94,6 @@ class HeaderModel(RowTableModel):
 
     def value(self, label: str) -> str | None:
         return next((v for k, v in self.rows() if k == label), None)
-
-
-@dataclass(frozen=True)
-class VersionRow:
-    version: int
-    loaded_at: datetime | None
-    fingerprint: str
-    cases: int
-
-
-def sop_versions(sop_id: str) -> list[VersionRow]:
-    """Every registered version of an SOP, newest first, with how many cases run on it."""
-    cases = (models.Case.select(models.Case.sop_version, fn.COUNT(models.Case.id).alias("n"))
-             .join(models.SopVersion).where(models.SopVersion.sop_id == sop_id)
-             .group_by(models.Case.sop_version))
-    counts = {row.sop_version_id: row.n for row in cases}
-    query = (models.SopVersion.select(models.SopVersion.id, models.SopVersion.version,
-                                      models.SopVersion.loaded_at, models.SopVersion.fingerprint)
-             .where(models.SopVersion.sop_id == sop_id).order_by(models.SopVersion.version.desc()))
-    return [VersionRow(row.version, row.loaded_at, row.fingerprint, counts.get(row.id, 0)) for row in query]
 
 
 class VersionsModel(RowTableModel):

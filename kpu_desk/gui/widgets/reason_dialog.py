@@ -13,8 +13,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from kpu_desk.engine import EngineError
-from kpu_desk.store.errors import StoreError
+from kpu_desk.gui.operations import CORE_ERRORS
 from kpu_desk.gui.uiload import load_ui
 from kpu_desk.gui.widgets.field_errors import sentence
 
@@ -45,7 +44,7 @@ class ReasonDialog(QDialog):
             return
         try:
             self.result_value = self.action(self.reason())
-        except (EngineError, StoreError) as exc:
+        except CORE_ERRORS as exc:
             self._problem(sentence(str(exc)))
             return
         self.accept()

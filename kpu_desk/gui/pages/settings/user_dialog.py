@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from kpu_desk import accounts
-from kpu_desk.engine.storage import writing
 from kpu_desk.gui import geometry
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.uiload import load_ui
@@ -62,9 +61,7 @@ class UserDialog(QDialog):
                                         **fields)
             self.saved_username = user.username
             return
-        with writing():  # name and roles together, or neither
-            accounts.update_user(self.existing.username, password=password or None, actor=actor, **fields)
-            accounts.set_roles(self.existing.username, roles, actor=actor)
+        accounts.update_user(self.existing.username, password=password or None, roles=roles, actor=actor, **fields)
         self.saved_username = self.existing.username
 
     def _show(self, user: accounts.UserRow | None) -> None:

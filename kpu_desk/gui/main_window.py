@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from kpu_desk import __version__, office
 from kpu_desk.dbprobe import open_database_name
-from kpu_desk.letters import vocab
 from kpu_desk.gui import case_opener, geometry, messages, operations, wallclock
 from kpu_desk.gui.notification_button import NotificationButton
 from kpu_desk.gui.pages.base import Page

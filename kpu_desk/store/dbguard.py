@@ -19,7 +19,7 @@ import os
 import sys
 
 from kpu_desk.store import models
-from kpu_desk.store.dbutil import database_files, names_one_of
+from kpu_desk.store.dbutil import database_files
 
 _installed = False
 _on = False
@@ -50,6 +50,32 @@ def _refuse_database_files(event: str, args: tuple) -> None:
     path = args[0] if args else None
     if not isinstance(path, (str, bytes, os.PathLike)):  # a descriptor already open, or nothing
         return
-    if names_one_of(os.fsdecode(path), database_files(models.database.obj)):
+    if _is_database_file(os.fsdecode(path)):
         raise PermissionError(errno.EACCES, "berkas basis data hanya dibuka oleh SQLite selama KPU Desk berjalan; "
                                             "membukanya dengan cara lain melepas kunci basis data", os.fsdecode(path))
+
+
+def _is_database_file(path: str) -> bool:
+    """dbutil.names_one_of's answer at the cost of a few stat() calls: this runs on every open().
+
+    The database's own names, then the file's identity (a hard link, a symlinked folder): realpath()
+    on every open cost 80 µs, which every module imported after the guard went on would pay.
+    """
+    files = database_files(models.database.obj)
+    if not files:
+        return False
+    if os.path.abspath(path) in {os.path.abspath(name) for name in files}:
+        return True
+    try:
+        opened = os.stat(path)
+    except OSError:  # nothing there yet: only its name could have been one of the database's
+        return False
+    return any(_same_inode(opened, name) for name in files)
+
+
+def _same_inode(opened: os.stat_result, name) -> bool:
+    try:
+        own = os.stat(name)
+    except OSError:  # that companion file does not exist now
+        return False
+    return (own.st_dev, own.st_ino) == (opened.st_dev, opened.st_ino)

@@ -19,9 +19,13 @@ TIME_TRAVEL_DIR = Path(__file__).resolve().parent / "timetravel"  # its sitecust
 
 
 # --- the wall clock ------------------------------------------------------------------
-# KPU_DESK_TEST_NOW="2026-12-31 23:58" runs the whole suite at that local date and hour: every
-# test starts there (the clock then runs on), and so do the Python programs a test starts
-# (the CLI, the workers), which read KPU_DESK_TEST_TRAVEL through tests/timetravel/sitecustomize.py.
+# No test reads the computer's clock: the whole suite runs at SUITE_NOW, a working Wednesday
+# morning, or at the local date and hour named in KPU_DESK_TEST_NOW ("2026-12-31 23:58"). Every
+# test starts there (the clock then runs on), and so do the Python programs a test starts (the
+# CLI, the workers), which read KPU_DESK_TEST_TRAVEL through tests/timetravel/sitecustomize.py.
+
+DEFAULT_NOW = "2026-11-18 09:30"
+SUITE_NOW = datetime.fromisoformat(os.environ.get("KPU_DESK_TEST_NOW") or DEFAULT_NOW)
 
 _session_travel: time_machine.travel | None = None
 _session_traveller: time_machine.Traveller | None = None
@@ -29,28 +33,30 @@ _session_traveller: time_machine.Traveller | None = None
 
 def pytest_configure(config):
     global _session_travel, _session_traveller
-    moment = os.environ.get("KPU_DESK_TEST_NOW")
-    if not moment:
-        return
-    _session_travel = time_machine.travel(datetime.fromisoformat(moment), tick=True)
+    _session_travel = time_machine.travel(SUITE_NOW, tick=True)
     _session_traveller = _session_travel.start()
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(TIME_TRAVEL_DIR), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Back to KPU_DESK_TEST_NOW before each test's fixtures, the session's demo office included."""
+    """Back to SUITE_NOW before each test's fixtures, the session's demo office included."""
     if _session_traveller is None:
         return
-    fake = datetime.fromisoformat(os.environ["KPU_DESK_TEST_NOW"])
-    _session_traveller.move_to(fake)
+    _session_traveller.move_to(SUITE_NOW)
     # A child process sets its clock to this fake time plus the real time elapsed since now.
-    os.environ["KPU_DESK_TEST_TRAVEL"] = f"{fake.timestamp()}:{time_machine.escape_hatch.time.time()}"
+    os.environ["KPU_DESK_TEST_TRAVEL"] = f"{SUITE_NOW.timestamp()}:{time_machine.escape_hatch.time.time()}"
 
 
 def pytest_unconfigure(config):
     if _session_travel is not None:
         _session_travel.stop()
+
+
+@pytest.fixture
+def suite_now() -> datetime:
+    """The moment each test starts at (see SUITE_NOW); the clock has run on a little since."""
+    return SUITE_NOW
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import socket
 import struct
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 _SSL_REQUEST, _GSS_REQUEST = 80877103, 80877104
 
@@ -35,23 +35,21 @@ def _error(code: str, text: str) -> bytes:
 
 
 def _serve_one(conn: socket.socket) -> None:
-    with conn:
-        try:
-            while True:
-                length, code = struct.unpack("!II", _read(conn, 8))
-                if code in (_SSL_REQUEST, _GSS_REQUEST):
-                    conn.sendall(b"N")  # no encryption: carry on in plain text
-                    continue
-                params = _read(conn, length - 8).split(b"\0")
-                user = params[params.index(b"user") + 1].decode() if b"user" in params else ""
-                break
-            conn.sendall(b"R" + struct.pack("!II", 8, 3))  # AuthenticationCleartextPassword
-            kind = _read(conn, 1)
-            if kind == b"p":
-                _read(conn, struct.unpack("!I", _read(conn, 4))[0] - 4)
-                conn.sendall(_error("28P01", f'password authentication failed for user "{user}"'))
-        except (ConnectionError, OSError):
-            pass  # libpq hangs up without a password: that is its "no password supplied"
+    # libpq hangs up when it has no password to give: that is its "no password supplied".
+    with conn, suppress(ConnectionError, OSError):
+        while True:
+            length, code = struct.unpack("!II", _read(conn, 8))
+            if code in (_SSL_REQUEST, _GSS_REQUEST):
+                conn.sendall(b"N")  # no encryption: carry on in plain text
+                continue
+            params = _read(conn, length - 8).split(b"\0")
+            user = params[params.index(b"user") + 1].decode() if b"user" in params else ""
+            break
+        conn.sendall(b"R" + struct.pack("!II", 8, 3))  # AuthenticationCleartextPassword
+        kind = _read(conn, 1)
+        if kind == b"p":
+            _read(conn, struct.unpack("!I", _read(conn, 4))[0] - 4)
+            conn.sendall(_error("28P01", f'password authentication failed for user "{user}"'))
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from engine_support import VALID_NIK, make_users, sync_shipped
 from kpu_desk import engine
 from kpu_desk.store import close_database, models, open_database
 from kpu_desk.store.connection import data_dir
+from conftest import SUITE_NOW
 
 TAMU = "karanganyar-pelayanan-umum"
 SUMMARY_KEYS = ["number", "sop_id", "title", "state", "current_step", "due", "overdue"]
@@ -68,7 +69,7 @@ def test_start_step_show_and_list(cli, time_machine):
     assert shown["number"] == number == "TM-2026-00001"
     assert (shown["sop_id"], shown["title"], shown["state"], shown["current_step"], shown["overdue"]) == (
         TAMU, "Budi Santoso — Dinas Kominfo", "open", 3, False)
-    assert datetime.fromisoformat(shown["due"]) > datetime.now()
+    assert datetime.fromisoformat(shown["due"]) > SUITE_NOW
     assert [(h["step"], h["state"], h["completed_by"]) for h in shown["history"]] == [
         (1, "done", "resepsionis1"), (2, "done", "resepsionis1"), (3, "open", None)]
     assert shown["history"][1]["form"] == {"cuci_tangan": True, "suhu_tubuh": 36.6, "cek_kesehatan": "Lolos"}

@@ -11,6 +11,7 @@ from kpu_desk import building, office_hours
 from kpu_desk.guestbook import LOOK_BACK_DAYS
 from kpu_desk.printing.evacuation_list import TICK_HEADING, evacuation_pdf_bytes, render_evacuation_list
 from visitor_support import NIK, make_visit
+from conftest import SUITE_NOW
 
 NOW = datetime(2026, 3, 4, 11, 0)  # a Wednesday
 
@@ -114,7 +115,7 @@ def test_cli_evacuation(run_cli, sqlite_url, tmp_path):
 
     open_database(sqlite_url)
     sync_shipped()
-    make_visit("Wulan Sari", datetime.now() - timedelta(minutes=30), group=3)
+    make_visit("Wulan Sari", SUITE_NOW - timedelta(minutes=30), group=3)
     close_database()
     target = tmp_path / "evakuasi.pdf"
     code, out, err = run_cli("--db", sqlite_url, "tamu", "evakuasi", "-o", str(target))

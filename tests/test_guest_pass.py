@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pypdfium2
 import pytest
 import zxingcpp
+from conftest import SUITE_NOW
 
 MM = 72 / 25.4
 
@@ -20,7 +21,7 @@ def visit(run_cli, sqlite_url, office_hours):
     open_database(sqlite_url)
     try:
         row = models.Visit.select().order_by(models.Visit.id).first()
-        models.Visit.update(valid_until=datetime.now() + timedelta(days=1), checked_out_at=None).where(
+        models.Visit.update(valid_until=SUITE_NOW + timedelta(days=1), checked_out_at=None).where(
             models.Visit.id == row.id).execute()
         party = row.party
         yield row.case.number, row.pass_token, (party.name, party.nik or "", party.phone or "")
@@ -95,11 +96,11 @@ def test_pass_check(run_cli, sqlite_url, visit):
     code, _, err = run_cli("--db", sqlite_url, "pass", "check", genuine_but_unknown)
     assert code != 0 and "tidak dikenal" in err
 
-    _set_visit(sqlite_url, number, valid_until=datetime.now() - timedelta(minutes=1))
+    _set_visit(sqlite_url, number, valid_until=SUITE_NOW - timedelta(minutes=1))
     code, out, err = run_cli("--db", sqlite_url, "pass", "check", token)
     assert code != 0 and "kedaluwarsa" in err
 
-    _set_visit(sqlite_url, number, valid_until=datetime.now() + timedelta(hours=1), checked_out_at=datetime.now())
+    _set_visit(sqlite_url, number, valid_until=SUITE_NOW + timedelta(hours=1), checked_out_at=SUITE_NOW)
     code, out, err = run_cli("--db", sqlite_url, "pass", "check", token)
     assert code != 0 and "sudah keluar" in err
 

@@ -10,6 +10,7 @@ from kpu_desk import engine
 from kpu_desk.retention import ANON_NAME, anonymize_expired, personal_keys
 from kpu_desk.store import models
 from visitor_support import NIK, PHONE, make_visit
+from conftest import SUITE_NOW
 
 NOW = datetime(2027, 6, 1, 9, 0)
 OLD = NOW - timedelta(days=400)
@@ -165,7 +166,7 @@ def test_cli_anonymize(run_cli, sqlite_url):
 
     open_database(sqlite_url)
     sync_shipped()
-    old = datetime.now() - timedelta(days=400)
+    old = SUITE_NOW - timedelta(days=400)
     make_visit("Wulan Sari", old, out=old + timedelta(hours=1))
     close_database()
     code, out, err = run_cli("--db", sqlite_url, "tamu", "anonimkan", "--dry-run")

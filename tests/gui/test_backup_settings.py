@@ -5,7 +5,7 @@ replaces (nothing lost), and the pg_dump commands for a PostgreSQL server."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from kpu_desk.gui.pages.settings import database_tab
 from kpu_desk.store import close_database, daily_backup, models, open_database, write_transaction
 from kpu_desk.store.backup import backups_dir
 from kpu_desk.store.connection import make_database
+from kpu_desk.gui import wallclock
 
 
 def _database_tab(open_main_window, username="admin"):
@@ -32,7 +33,7 @@ def test_the_daily_copy_is_taken_in_the_background_after_opening(qtbot, demo_dat
     window = open_main_window("resepsionis")
     scheduler = DailyBackupScheduler(window, check_ms=60000, first_check_ms=0).start()
     try:
-        today = daily_backup.daily_path(Path(demo_database.database), date.today())
+        today = daily_backup.daily_path(Path(demo_database.database), wallclock.today())
         qtbot.waitUntil(lambda: scheduler.last_check is not None, timeout=60000)
         assert scheduler.last_problem == "" and scheduler.last_result is not None, scheduler.last_problem
         assert today.is_file() and scheduler.last_result.path == today
@@ -67,7 +68,7 @@ def test_a_daily_copy_that_fails_is_said_in_the_status_bar(qtbot, demo_database,
 def test_the_backups_are_listed_and_the_days_kept_are_set(qtbot, demo_database, open_main_window):
     source = Path(demo_database.database)
     daily_backup.run_daily(demo_database)
-    old = [daily_backup.daily_path(source, date.today() - timedelta(days=n)) for n in (3, 10, 20)]
+    old = [daily_backup.daily_path(source, wallclock.today() - timedelta(days=n)) for n in (3, 10, 20)]
     for path in old:
         path.write_bytes(b"x")
     (backups_dir() / f"{source.stem}-20260101-081500-sebelum-migrasi.sqlite3").write_bytes(b"y" * 2048)

@@ -109,10 +109,10 @@ def test_closing_warning_shows_once_without_taking_the_keyboard(qtbot, office):
     assert warning.check() == []  # once a day
     from kpu_desk.store import models
 
-    models.Visit.update(checked_out_at=datetime.now()).where(models.Visit.id == rows[0].visit_id).execute()
+    models.Visit.update(checked_out_at=NOW).where(models.Visit.id == rows[0].visit_id).execute()
     warning.check()  # the warning shown follows the check-outs
     assert popup.list.count() == 2 and popup.isVisible()
-    models.Visit.update(checked_out_at=datetime.now()).where(models.Visit.checked_out_at.is_null()).execute()
+    models.Visit.update(checked_out_at=NOW).where(models.Visit.checked_out_at.is_null()).execute()
     warning.check()
     assert not popup.isVisible()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from kpu_desk.gui.session import Session
 from kpu_desk.gui.signin import SignInDialog
 from kpu_desk.sop.model import FieldType
 from kpu_desk.store import models
+from kpu_desk.gui import wallclock
 
 PASSWORD = "kpudesk2026"
 
@@ -140,11 +140,11 @@ def fill_field(qtbot, editor) -> None:
         low = form_field.minimum if form_field.minimum is not None else 1
         qtbot.keyClicks(editor.edit, str(int(low) + 1))
     elif kind is FieldType.DATE:
-        type_masked(qtbot, editor.edit, datetime.now().strftime("%d%m%Y"))
+        type_masked(qtbot, editor.edit, wallclock.today().strftime("%d%m%Y"))
     elif kind is FieldType.TIME:
         type_masked(qtbot, editor.edit, "1042")
     elif kind is FieldType.DATETIME:
-        type_masked(qtbot, editor.edit, datetime.now().strftime("%d%m%Y") + "1042")
+        type_masked(qtbot, editor.edit, wallclock.today().strftime("%d%m%Y") + "1042")
     elif kind is FieldType.CHOICE and form_field.multiple:
         click_box(qtbot, editor.checks[0])
     elif kind in (FieldType.CHOICE, FieldType.PERSON):

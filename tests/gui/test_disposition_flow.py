@@ -10,7 +10,6 @@ changing the signed row behind the application's back makes the dialog and the p
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -23,6 +22,7 @@ from kpu_desk.gui.letters.recipients_model import KIND_ROLE, VALUE_ROLE
 from kpu_desk.letters import disposition_view, handover_fields, verify_code
 from kpu_desk.letters.prefill import disposition_fields
 from kpu_desk.store import models
+from kpu_desk.gui import wallclock
 
 KUPANG = "kupang-pelayanan-publik"
 
@@ -197,7 +197,7 @@ def test_the_kupang_letter_path_through_the_windows(qtbot, demo_database, open_m
     assert page.expedition_model.index(0, 7).data() == "Ada"
     assert entry.case.number == case.number and entry.receiver_signature_sha256
     engine.complete_step(case.number, {
-        "nomor_surat_balasan": "12/PI/XI/2026", "tanggal_surat_balasan": date.today().isoformat(),
+        "nomor_surat_balasan": "12/PI/XI/2026", "tanggal_surat_balasan": wallclock.today().isoformat(),
         "surat_balasan": letter.attachment_id, "cara_penyampaian_balasan": "Langsung",
         **handover_fields(entry, sop_for_case(case).step(13))}, actor="kasubag.hukum")
     assert engine.find_case(case.number).state == "done"
@@ -255,7 +255,7 @@ def test_a_deadline_in_the_past_or_of_no_days_is_refused(qtbot, ketua_editor):
     click(qtbot, editor.saveButton)
     assert editor.isVisible() and "paling sedikit 1 hari kerja" in editor.deadlineComboError.text()
     editor.deadlineCombo.setCurrentIndex(editor.deadlineCombo.findData("date"))
-    editor.deadlineDateEdit.setDate(QDate(date.today()).addDays(-3))
+    editor.deadlineDateEdit.setDate(QDate(wallclock.today()).addDays(-3))
     assert "sudah lewat" in editor.dueLabel.text()
     click(qtbot, editor.saveButton)
     assert editor.isVisible() and "sudah lewat" in editor.deadlineComboError.text()
@@ -442,7 +442,7 @@ def test_a_deadline_date_on_a_day_off_is_refused_and_the_default_date_is_a_worki
     _tick(editor, "user", "sekretaris")
     editor.instruction_checks["Tindak lanjuti"].setChecked(True)
     editor.deadlineCombo.setCurrentIndex(editor.deadlineCombo.findData("date"))
-    today = date.today()
+    today = wallclock.today()
     saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
     editor.deadlineDateEdit.setDate(saturday)
     assert "bukan hari kerja" in editor.dueLabel.text()

@@ -13,6 +13,7 @@ from gui.letters_gui_support import click, draw_signature, focus, qr_payloads, s
 from kpu_desk.accounts import find_user
 from kpu_desk.gui.session import Session
 from kpu_desk.store import models
+from kpu_desk.gui import wallclock
 
 KUPANG = "kupang-pelayanan-publik"
 
@@ -56,7 +57,7 @@ def test_the_register_dialog_says_what_is_missing_under_each_field(qtbot, demo_d
     before = models.Letter.select().count()
     dialog.sopCombo.setCurrentIndex(dialog.sopCombo.findData(KUPANG))
     qtbot.keyClicks(dialog.letterNumberEdit, "07/XI/2026")
-    dialog.receivedEdit.setDate(QDate(date.today()).addDays(-3))
+    dialog.receivedEdit.setDate(QDate(wallclock.today()).addDays(-3))
     qtbot.keyClick(dialog.letterNumberEdit, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.result_value is None
     assert "Pengirim wajib diisi" in dialog.senderEditError.text() and dialog.senderEditError.isVisible()
@@ -66,7 +67,7 @@ def test_the_register_dialog_says_what_is_missing_under_each_field(qtbot, demo_d
 
     qtbot.keyClicks(dialog.senderEdit, "Yayasan Lentera")
     qtbot.keyClicks(dialog.subjectEdit, "Permohonan data TPS")
-    dialog.letterDateEdit.setDate(QDate(date.today()).addDays(-4))
+    dialog.letterDateEdit.setDate(QDate(wallclock.today()).addDays(-4))
     click(qtbot, dialog.saveButton)
     # The Kupang letter step asks for the applicant, what is asked and the scan.
     assert "Wajib diisi" in dialog.applicantEditError.text() and "Wajib diisi" in dialog.detailEditError.text()
@@ -81,7 +82,7 @@ def test_the_register_dialog_says_what_is_missing_under_each_field(qtbot, demo_d
     registered = dialog.result_value
     assert registered is not None and registered.case.current_step == 6
     assert f"nomor agenda {registered.agenda}" in dialog.resultLabel.text()
-    assert registered.letter.received_date == date.today() - timedelta(days=3)
+    assert registered.letter.received_date == wallclock.today() - timedelta(days=3)
     click(qtbot, dialog.saveButton)  # "Daftarkan surat lain": an empty form
     assert dialog.senderEdit.text() == "" and dialog.scanEdit.text() == "" and not dialog.resultLabel.isVisible()
     click(qtbot, dialog.closeButton)

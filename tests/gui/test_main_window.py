@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from kpu_desk.gui.main_window import PAGES, MainWindow
 from kpu_desk.gui.session import Session
 from kpu_desk.gui.models.table_model import OVERDUE_BACKGROUND, ROW_ROLE
 from kpu_desk.store import models
+from kpu_desk.gui import wallclock
 
 PASSWORD = "kpudesk2026"
 
@@ -168,8 +168,7 @@ def _start_case_elsewhere() -> str:
     found = []
 
     def work():
-        case = engine.start_case(sop.id, valid_form(sop.step(1)), "helpdesk", now=datetime.now(),
-                                 complete_first=True)
+        case = engine.start_case(sop.id, valid_form(sop.step(1)), "helpdesk", complete_first=True)
         found.append(case.number)
         models.database.obj.close()
 
@@ -265,7 +264,7 @@ def test_the_registers_show_what_exists(qtbot, demo_database, open_main_window, 
         assert page.model.rowCount() == models.Visit.select().where(models.Visit.checked_out_at.is_null()).count()
         assert all(page.model.row_at(r).inside for r in range(page.model.rowCount()))
     elif key == "letters":
-        year = datetime.now().year
+        year = wallclock.today().year
         this_year = models.Letter.select().where(models.Letter.agenda_year == year)
         assert page.model.rowCount() == this_year.count()
         last = max((letter.agenda_number for letter in this_year), default=0)

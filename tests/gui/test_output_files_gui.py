@@ -26,7 +26,6 @@ def test_a_guestbook_export_on_a_full_disk_says_so_and_keeps_the_old_file(qtbot,
     dialog = _dialog(qtbot, office["pimpinan"])
     with full_folder(tmp_path / "penuh", {"buku.xlsx": OLD}) as folder:
         operation = dialog.export_to(str(folder / "buku.xlsx"))
-        with qtbot.waitSignal(operation.finished, timeout=10000):
-            pass  # the worker's signals reach the UI thread only once the event loop runs
+        qtbot.waitSignal(operation.finished, timeout=10000).wait()  # the worker's signal needs the event loop
         assert "Ekspor gagal" in dialog.exportLabel.text() and "penyimpanan penuh" in dialog.exportLabel.text()
         assert leftovers(folder) == {"buku.xlsx": OLD}

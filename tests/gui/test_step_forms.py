@@ -23,6 +23,7 @@ from kpu_desk.gui.forms.yesno_editor import YesNoCheckEditor, YesNoRadioEditor
 from kpu_desk.sop.model import FieldType, FormField, MutuBaku, Step, Symbol
 from kpu_desk.sop.timestd import parse_time_standard
 from kpu_desk.store import models
+from kpu_desk.gui import wallclock
 
 FIELDS = (
     FormField("nama", "Nama pemohon", FieldType.TEXT, required=True, max_length=100),
@@ -273,7 +274,7 @@ def test_a_date_is_picked_from_the_calendar_or_set_to_today(qtbot, make_form):
     calendar.activated.emit(calendar.selectedDate())
     assert not calendar.isVisible() and editor.edit.text() == "21-11-2026" and editor.raw_value() == "2026-11-21"
     qtbot.mouseClick(editor.buttons[1], Qt.MouseButton.LeftButton)
-    assert editor.raw_value() == date.today().isoformat()
+    assert editor.raw_value() == wallclock.today().isoformat()
     stamp = form.editor("diterima")
     stamp.pick_date(date(2026, 3, 2))
     assert stamp.raw_value().startswith("2026-03-02T")

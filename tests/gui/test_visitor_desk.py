@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from code_strategies import CODES, FUZZ
 from kpu_desk.store import models
+from kpu_desk.gui import wallclock
 
 VALID_NIK = "3313014508900001"
 
@@ -143,7 +144,7 @@ def test_a_pass_with_what_a_scanner_adds_around_it_checks_the_guest_out(qtbot, d
     window, page, _ = desk
     visit = models.Visit.select().order_by(models.Visit.id.desc()).first()
     # A guest inside with a valid pass, whatever the hour the demo office was made at.
-    models.Visit.update(checked_out_at=None, valid_until=datetime.now() + timedelta(hours=1)).where(
+    models.Visit.update(checked_out_at=None, valid_until=wallclock.now() + timedelta(hours=1)).where(
         models.Visit.id == visit.id).execute()
     _focus(qtbot, page.scanEdit)
     page.scanEdit.setText(f"\ufeff{visit.pass_token}\u200b")  # as the scanner's keystrokes leave it
